@@ -1,0 +1,157 @@
+package org.renda.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.renda.shared.Actor;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.Permission;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The module's facade. {@link #record} must run inside the transaction that makes the change, so the
+ * change and its audit entry commit or roll back together; the chain head row is locked for the
+ * append, which orders concurrent writers.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+    private final CurrentActor currentActor;
+    private final ObjectMapper json;
+
+    AuditTrail(JdbcClient jdbc, CurrentActor currentActor, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.currentActor = currentActor;
+        this.json = json;
+    }
+
+    /**
+     * Appends one entry. {@code before} and {@code after} are snapshots of the record (any object that
+     * serialises to JSON; null for a creation or a deletion).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(long orgId, String entityType, Object entityId, String action, @Nullable Object before,
+            @Nullable Object after) {
+        String beforeJson = toJson(before);
+        String afterJson = toJson(after);
+        var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
+        long seq = head.lastSeq() + 1;
+        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        String actor = currentActor.auditName();
+        String id = String.valueOf(entityId);
+        String hash = ChainHash.of(head.lastHash(), seq, now.toEpochMilli(), actor, orgId, entityType, id, action,
+                beforeJson, afterJson);
+        jdbc.sql("""
+                insert into audit_event (seq, org_id, occurred_at, actor, action, entity_type, entity_id,
+                                         before_state, after_state, prev_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(seq, orgId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor, action, entityType, id,
+                        beforeJson, afterJson, head.lastHash(), hash)
+                .update();
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+    }
+
+    /** A record's history, oldest first, limited to what the actor may read. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(String entityType, Object entityId) {
+        Set<Long> orgs = currentActor.require().orgsWith(Permission.AUDIT_READ);
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id"
+                        + " and org_id in (:orgs) order by seq")
+                .param("type", entityType)
+                .param("id", String.valueOf(entityId))
+                .param("orgs", orgs)
+                .query(AuditTrail::map)
+                .list();
+    }
+
+    /** The latest changes within the actor's reach, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> recent(int limit) {
+        Actor actor = currentActor.require();
+        Set<Long> orgs = actor.orgsWith(Permission.AUDIT_READ);
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from audit_event where org_id in (:orgs) order by seq desc limit :limit")
+                .param("orgs", orgs)
+                .param("limit", Math.min(limit, 500))
+                .query(AuditTrail::map)
+                .list();
+    }
+
+    /**
+     * Re-computes every link from the first: each entry's hash must match its content and its
+     * predecessor's hash, the sequence must have no gap, and the head must point at the last entry.
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        var state = new Object() {
+            String prev = ChainHash.GENESIS;
+            long expectedSeq = 1;
+            long checked = 0;
+            @Nullable Long broken;
+            @Nullable String problem;
+        };
+        jdbc.sql("select * from audit_event order by seq").query(rs -> {
+            if (state.broken != null) {
+                return;
+            }
+            AuditEntry e = map(rs, 0);
+            state.checked++;
+            if (e.seq() != state.expectedSeq) {
+                state.broken = state.expectedSeq;
+                state.problem = "audit.chain.gap";
+            } else if (!e.prevHash().equals(state.prev)) {
+                state.broken = e.seq();
+                state.problem = "audit.chain.link";
+            } else if (!e.hash().equals(ChainHash.of(e.prevHash(), e.seq(), e.occurredAt().toEpochMilli(), e.actor(),
+                    e.orgId(), e.entityType(), e.entityId(), e.action(), e.before(), e.after()))) {
+                state.broken = e.seq();
+                state.problem = "audit.chain.content";
+            }
+            state.prev = e.hash();
+            state.expectedSeq = e.seq() + 1;
+        });
+        if (state.broken == null) {
+            var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+                    .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                    .single();
+            if (head.lastSeq() != state.expectedSeq - 1 || !head.lastHash().equals(state.prev)) {
+                state.broken = state.expectedSeq - 1 == head.lastSeq() ? head.lastSeq() : state.expectedSeq;
+                state.problem = "audit.chain.truncated";
+            }
+        }
+        return new ChainVerification(state.broken == null, state.checked, state.broken, state.problem, Instant.now());
+    }
+
+    private @Nullable String toJson(@Nullable Object o) {
+        if (o == null) {
+            return null;
+        }
+        return o instanceof String s ? s : json.writeValueAsString(o);
+    }
+
+    private static AuditEntry map(ResultSet rs, int n) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"), rs.getLong("org_id"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getString("action"), rs.getString("before_state"), rs.getString("after_state"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+
+    private record Head(long lastSeq, String lastHash) {}
+}

@@ -1,0 +1,162 @@
+package org.renda.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.renda.shared.DomainException;
+import org.renda.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The user, grant and token tables. */
+@Repository
+class UserStore {
+
+    private final JdbcClient jdbc;
+
+    UserStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Account(long id, long orgId, String username, String displayName, String passwordHash,
+            @Nullable String phone, @Nullable String email, boolean enabled, int failedAttempts,
+            @Nullable Instant lockedUntil, int version) {}
+
+    record StoredGrant(Role role, long orgId) {}
+
+    Optional<Account> byUsername(String username) {
+        return jdbc.sql("select * from app_user where username = ?").param(username).query(UserStore::map).optional();
+    }
+
+    Optional<Account> byId(long id) {
+        return jdbc.sql("select * from app_user where id = ?").param(id).query(UserStore::map).optional();
+    }
+
+    List<Account> inOrgs(Collection<Long> orgIds, String filter, int limit) {
+        if (orgIds.isEmpty()) {
+            return List.of();
+        }
+        String like = "%" + filter.strip().replace("%", "").replace("_", "") + "%";
+        return jdbc.sql("select * from app_user where org_id in (:orgs) and (username like :q or display_name like :q)"
+                        + " order by org_id, username limit :limit")
+                .param("orgs", orgIds).param("q", like).param("limit", limit).query(UserStore::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    long countIn(Collection<Long> orgIds) {
+        if (orgIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from app_user where org_id in (:orgs)").param("orgs", orgIds)
+                .query(Long.class).single();
+    }
+
+    long countLocked(Collection<Long> orgIds) {
+        if (orgIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from app_user where org_id in (:orgs) and locked_until > :now")
+                .param("orgs", orgIds).param("now", OffsetDateTime.now()).query(Long.class).single();
+    }
+
+    long insert(long orgId, String username, String displayName, String hash, @Nullable String phone,
+            @Nullable String email) {
+        var keys = new GeneratedKeyHolder();
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("""
+                insert into app_user (org_id, username, display_name, password_hash, phone, email, enabled,
+                                      failed_attempts, version, created_at, updated_at, password_changed_at)
+                values (?, ?, ?, ?, ?, ?, true, 0, 0, ?, ?, ?)""")
+                .params(orgId, username, displayName, hash, phone, email, now, now, now)
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void updateProfile(long id, int version, String displayName, @Nullable String phone, @Nullable String email,
+            boolean enabled) {
+        int n = jdbc.sql("""
+                update app_user set display_name = ?, phone = ?, email = ?, enabled = ?, version = version + 1,
+                                    updated_at = ?
+                where id = ? and version = ?""")
+                .params(displayName, phone, email, enabled, OffsetDateTime.now(), id, version).update();
+        if (n != 1) {
+            throw new DomainException("error.concurrentEdit");
+        }
+    }
+
+    void setPassword(long id, String hash) {
+        jdbc.sql("""
+                update app_user set password_hash = ?, password_changed_at = ?, failed_attempts = 0,
+                                    locked_until = null, version = version + 1, updated_at = ?
+                where id = ?""")
+                .params(hash, OffsetDateTime.now(), OffsetDateTime.now(), id).update();
+    }
+
+    /** Counts a failed sign-in; locks the account once the limit is reached. Returns the new count. */
+    int recordFailure(String username, int limit, Instant lockUntil) {
+        jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?").param(username)
+                .update();
+        jdbc.sql("update app_user set locked_until = ?, failed_attempts = 0 where username = ? and failed_attempts >= ?")
+                .params(OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC), username, limit).update();
+        return jdbc.sql("select failed_attempts from app_user where username = ?").param(username)
+                .query(Integer.class).optional().orElse(0);
+    }
+
+    void recordSuccess(String username) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = ?"
+                        + " and (failed_attempts > 0 or locked_until is not null)")
+                .param(username).update();
+    }
+
+    void unlock(long id) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+    }
+
+    List<StoredGrant> grants(long userId) {
+        return jdbc.sql("select role, org_id from role_grant where user_id = ? order by id").param(userId)
+                .query((rs, n) -> new StoredGrant(Role.valueOf(rs.getString(1)), rs.getLong(2))).list();
+    }
+
+    Map<Long, List<StoredGrant>> grants(Collection<Long> userIds) {
+        Map<Long, List<StoredGrant>> out = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select user_id, role, org_id from role_grant where user_id in (:ids) order by id")
+                .param("ids", userIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new StoredGrant(Role.valueOf(rs.getString(2)), rs.getLong(3)));
+                });
+        return out;
+    }
+
+    void replaceGrants(long userId, Collection<StoredGrant> grants) {
+        jdbc.sql("delete from role_grant where user_id = ?").param(userId).update();
+        for (StoredGrant g : grants) {
+            jdbc.sql("insert into role_grant (user_id, role, org_id) values (?, ?, ?)")
+                    .params(userId, g.role().name(), g.orgId()).update();
+        }
+    }
+
+    private static Account map(ResultSet rs, int n) throws SQLException {
+        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+        return new Account(rs.getLong("id"), rs.getLong("org_id"), rs.getString("username"),
+                rs.getString("display_name"), rs.getString("password_hash"), rs.getString("phone"),
+                rs.getString("email"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant(), rs.getInt("version"));
+    }
+}

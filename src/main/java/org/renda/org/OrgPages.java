@@ -1,0 +1,205 @@
+package org.renda.org;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.DomainException;
+import org.renda.shared.Permission;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organisation tree pages: browse (htmx expands a branch), search, create, edit, move, import, export. */
+@Controller
+@RequestMapping("/orgs")
+class OrgPages {
+
+    static final String TREE = "org/tree";
+    static final String DETAIL = "org/detail";
+    static final String CHILDREN = "org/tree :: branch";
+    static final String SEARCH_RESULTS = "org/tree :: results";
+    static final String IMPORT = "org/import";
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final OrgDirectory directory;
+    private final OrgAdministration admin;
+    private final OrgSheets sheets;
+    private final CurrentActor currentActor;
+    private final MessageSource messages;
+
+    OrgPages(OrgDirectory directory, OrgAdministration admin, OrgSheets sheets, CurrentActor currentActor,
+            MessageSource messages) {
+        this.directory = directory;
+        this.admin = admin;
+        this.sheets = sheets;
+        this.currentActor = currentActor;
+        this.messages = messages;
+    }
+
+    /** A node of the tree as the page draws it. */
+    record Node(OrgView org, int childCount) {}
+
+    /** The create-a-child form. */
+    record ChildForm(String code, String name, @Nullable OrgType type, int sortOrder) {}
+
+    @GetMapping
+    String tree(Model model) {
+        model.addAttribute("nodes", nodes(directory.visibleRoots()));
+        return TREE;
+    }
+
+    @GetMapping("/{id}/children")
+    String children(@PathVariable long id, Model model) {
+        model.addAttribute("nodes", nodes(directory.children(id)));
+        return CHILDREN;
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(defaultValue = "") String q, Model model) {
+        List<OrgView> found = directory.search(q, 50);
+        model.addAttribute("results", found.stream().map(o -> new Result(o, directory.ancestors(o))).toList());
+        model.addAttribute("q", q);
+        return SEARCH_RESULTS;
+    }
+
+    record Result(OrgView org, List<OrgView> ancestors) {}
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        OrgView org = directory.get(id);
+        model.addAttribute("org", org);
+        model.addAttribute("ancestors", directory.ancestors(org));
+        model.addAttribute("children", directory.children(id));
+        model.addAttribute("canWrite", currentActor.require().can(Permission.ORG_WRITE, id));
+        model.addAttribute("childTypes", java.util.Arrays.stream(OrgType.values())
+                .filter(t -> t.mayStandUnder(org.type())).toList());
+        model.addAttribute("types", java.util.Arrays.stream(OrgType.values())
+                .filter(t -> org.parentId() == null ? t.mayBeRoot()
+                        : directory.find(org.parentId()).map(p -> t.mayStandUnder(p.type())).orElse(false))
+                .toList());
+        if (!model.containsAttribute("childForm")) {
+            model.addAttribute("childForm", new ChildForm("", "", null, directory.childCount(id) + 1));
+        }
+        return DETAIL;
+    }
+
+    @PostMapping("/{id}/children")
+    String createChild(@PathVariable long id, @ModelAttribute ChildForm form, RedirectAttributes redirect) {
+        try {
+            OrgView created = admin.create(new OrgAdministration.NewOrg(form.code(), form.name(),
+                    form.type() == null ? OrgType.UNIT : form.type(), id, form.sortOrder()));
+            redirect.addFlashAttribute("success", text("org.created", created.name()));
+            return "redirect:/orgs/" + created.id();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("childForm", form);
+            return "redirect:/orgs/" + id + "#add-child";
+        }
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute OrgAdministration.OrgChange change,
+            BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            redirect.addFlashAttribute("failure", text("error.validation"));
+            return "redirect:/orgs/" + id;
+        }
+        return outcome(id, redirect, () -> admin.update(id, change), "org.updated");
+    }
+
+    @PostMapping("/{id}/move")
+    String move(@PathVariable long id, @RequestParam String parentCode, RedirectAttributes redirect) {
+        return outcome(id, redirect, () -> admin.move(id, directory.findByCode(parentCode.strip())
+                .orElseThrow(() -> new DomainException("org.error.parentCodeUnknown", parentCode)).id()), "org.moved");
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@PathVariable long id, RedirectAttributes redirect) {
+        return outcome(id, redirect, () -> admin.deactivate(id), "org.deactivated");
+    }
+
+    @PostMapping("/{id}/activate")
+    String activate(@PathVariable long id, RedirectAttributes redirect) {
+        return outcome(id, redirect, () -> admin.activate(id), "org.activated");
+    }
+
+    @GetMapping("/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable long id) {
+        OrgView org = directory.get(id);
+        return xlsx(sheets.export(id), org.name() + "-组织机构.xlsx");
+    }
+
+    @GetMapping("/import")
+    String importForm() {
+        return IMPORT;
+    }
+
+    @GetMapping("/import/template")
+    ResponseEntity<byte[]> template() {
+        return xlsx(sheets.template(), "组织机构导入模板.xlsx");
+    }
+
+    @PostMapping("/import")
+    String importSheet(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+        if (file.isEmpty()) {
+            model.addAttribute("failure", text("excel.empty"));
+            return IMPORT;
+        }
+        try {
+            OrgSheets.ImportResult result = sheets.importSheet(file.getInputStream());
+            model.addAttribute("success", text("import.done", result.created(), result.updated()));
+        } catch (org.renda.shared.excel.ImportRejected e) {
+            model.addAttribute("failure", text(e.messageKey(), e.args()));
+            model.addAttribute("rowErrors", e.errors());
+        } catch (DomainException e) {
+            model.addAttribute("failure", text(e.messageKey(), e.args()));
+        }
+        return IMPORT;
+    }
+
+    private String outcome(long id, RedirectAttributes redirect, Runnable action, String successKey) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", text(successKey));
+        } catch (DomainException e) {
+            if (e instanceof org.renda.shared.NotFoundException) {
+                throw e;
+            }
+            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
+        }
+        return "redirect:/orgs/" + id;
+    }
+
+    private List<Node> nodes(List<OrgView> orgs) {
+        return orgs.stream().map(o -> new Node(o, directory.childCount(o.id()))).toList();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(XLSX)
+                .body(body);
+    }
+}

@@ -1,0 +1,49 @@
+package org.renda.org;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Unscoped look-ups of the tree, for modules that resolve ids and apply scope themselves (identity builds
+ * every actor's reach from here). Screens use {@link OrgDirectory}, which answers only what the actor may read.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrgTree {
+
+    private final OrgStore store;
+
+    OrgTree(OrgStore store) {
+        this.store = store;
+    }
+
+    public Optional<OrgView> find(long id) {
+        return store.byId(id);
+    }
+
+    public Optional<OrgView> findByCode(String code) {
+        return store.byCode(code);
+    }
+
+    /** The ids of the organisation and everything below it. */
+    public Set<Long> subtreeIds(long id) {
+        return store.byId(id).map(o -> store.subtreeIds(o.path())).orElse(Set.of());
+    }
+
+    public List<OrgView> findAll(Collection<Long> ids) {
+        return store.byIds(ids);
+    }
+
+    /** The organisations without a parent. */
+    public List<OrgView> roots() {
+        return store.roots();
+    }
+
+    public long count() {
+        return store.count();
+    }
+}

@@ -1,0 +1,20 @@
+package org.renda.shared;
+
+import java.util.Optional;
+
+/** Resolves the acting user of the current request or job; implemented by the identity module. */
+public interface CurrentActor {
+
+    /** The authenticated actor, if any. */
+    Optional<Actor> current();
+
+    /** The authenticated actor; fails with 401 semantics when nobody is signed in. */
+    default Actor require() {
+        return current().orElseThrow(() -> new NotAuthenticatedException());
+    }
+
+    /** Who to write into the audit log: the username, or "system" for startup jobs and anonymous work. */
+    default String auditName() {
+        return current().map(Actor::username).orElse(Actor.SYSTEM);
+    }
+}

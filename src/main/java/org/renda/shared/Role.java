@@ -1,0 +1,33 @@
+package org.renda.shared;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The roles of DOMAIN.md ("Who uses it"). A role is always granted on an organisation and applies to
+ * its whole subtree. The permissions of each role are data, read by {@link Actor}.
+ */
+public enum Role {
+    SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
+    STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ)),
+    PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ)),
+    SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ)),
+    DEPUTY(EnumSet.of(Permission.ORG_READ)),
+    HANDLING_UNIT(EnumSet.of(Permission.ORG_READ)),
+    EVALUATOR(EnumSet.of(Permission.ORG_READ));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public boolean allows(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Message key of the role's display name. */
+    public String messageKey() {
+        return "role." + name();
+    }
+}

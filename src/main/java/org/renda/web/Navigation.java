@@ -1,0 +1,52 @@
+package org.renda.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.renda.shared.Actor;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.Permission;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.stereotype.Controller;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Puts the actor and the navigation into every page's model; the menu lists only what the actor can use. */
+@ControllerAdvice(annotations = Controller.class)
+class Navigation {
+
+    record Item(String labelKey, String href, boolean active) {}
+
+    private final CurrentActor currentActor;
+
+    Navigation(CurrentActor currentActor) {
+        this.currentActor = currentActor;
+    }
+
+    @ModelAttribute("actor")
+    Actor actor() {
+        return currentActor.current().orElse(null);
+    }
+
+    @ModelAttribute("nav")
+    List<Item> nav(HttpServletRequest request) {
+        Optional<Actor> actor = currentActor.current();
+        List<Item> items = new ArrayList<>();
+        if (actor.isEmpty()) {
+            return items;
+        }
+        String path = request.getRequestURI();
+        Actor a = actor.get();
+        items.add(new Item("nav.home", "/", path.equals("/")));
+        if (a.canAny(Permission.ORG_READ)) {
+            items.add(new Item("nav.orgs", "/orgs", path.startsWith("/orgs")));
+        }
+        if (a.canAny(Permission.USER_READ)) {
+            items.add(new Item("nav.users", "/users", path.startsWith("/users")));
+        }
+        if (a.canAny(Permission.AUDIT_READ)) {
+            items.add(new Item("nav.audit", "/audit", path.startsWith("/audit")));
+        }
+        return items;
+    }
+}

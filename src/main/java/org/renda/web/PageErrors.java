@@ -1,0 +1,50 @@
+package org.renda.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.renda.shared.DomainException;
+import org.renda.shared.NotFoundException;
+import org.renda.shared.excel.ImportRejected;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Page errors become a readable page in the user's language with the right status; never a stack trace.
+ * Forms that can show an error in place catch {@link DomainException} themselves.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    private final MessageSource messages;
+
+    PageErrors(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView domain(DomainException e, HttpServletResponse response) {
+        int status = e instanceof NotFoundException ? 404 : 400;
+        response.setStatus(status);
+        ModelAndView mv = new ModelAndView("error");
+        mv.addObject("status", status);
+        mv.addObject("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                LocaleContextHolder.getLocale()));
+        if (e instanceof ImportRejected rejected) {
+            mv.addObject("rowErrors", rejected.errors());
+        }
+        return mv;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletResponse response) {
+        response.setStatus(413);
+        ModelAndView mv = new ModelAndView("error");
+        mv.addObject("status", 413);
+        mv.addObject("message", messages.getMessage("error.tooLarge", null, LocaleContextHolder.getLocale()));
+        return mv;
+    }
+}

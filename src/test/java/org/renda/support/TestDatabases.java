@@ -1,0 +1,19 @@
+package org.renda.support;
+
+import org.springframework.test.context.ActiveProfilesResolver;
+
+/**
+ * Chooses the test database: the embedded H2 by default, PostgreSQL when the build's second run sets
+ * {@code renda.test.database=postgres}.
+ */
+public class TestDatabases implements ActiveProfilesResolver {
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("renda.test.database"));
+    }
+
+    @Override
+    public String[] resolve(Class<?> testClass) {
+        return postgres() ? new String[] {"test", "pgtest"} : new String[] {"test"};
+    }
+}
