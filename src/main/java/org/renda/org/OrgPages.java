@@ -108,6 +108,9 @@ class OrgPages {
             redirect.addFlashAttribute("success", text("org.created", created.name()));
             return "redirect:/orgs/" + created.id();
         } catch (DomainException e) {
+            if (e instanceof org.renda.shared.NotFoundException) {
+                throw e;
+            }
             redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
             redirect.addFlashAttribute("childForm", form);
             return "redirect:/orgs/" + id + "#add-child";

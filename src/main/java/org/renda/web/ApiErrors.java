@@ -56,6 +56,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .body(p);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadableBody", null));
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
+    }
+
     private String text(String key, Object[] args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }

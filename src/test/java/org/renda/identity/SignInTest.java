@@ -1,0 +1,105 @@
+package org.renda.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.renda.org.OrgTree;
+import org.renda.shared.Role;
+import org.renda.shared.SystemContext;
+import org.renda.support.RendaIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Form sign-in, lock-out, CSRF and passwords as a user meets them. */
+@RendaIntegrationTest
+class SignInTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired UserAdministration users;
+    @Autowired UserDetailsService accounts;
+    @Autowired OrgTree orgs;
+    @Autowired JdbcClient jdbc;
+
+    private String newUser() {
+        String name = "u" + System.nanoTime() % 100_000_000;
+        long town = orgs.findByCode("QH-LX").orElseThrow().id();
+        SystemContext.run(() -> users.create(new UserAdministration.NewUser(name, "测试员", town, "13912345678", null,
+                "first-pass1", List.of(new UserAdministration.GrantRequest(Role.STAFF, town)))));
+        return name;
+    }
+
+    @Test
+    void theLoginPageIsInChineseAndTheDemoAdminReachesTheDashboard() throws Exception {
+        assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString())
+                .contains("登录人大工作平台", "用户名", "密码");
+        var login = mvc.perform(formLogin().user("admin").password("renda-demo")).andReturn();
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/");
+        var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("系统管理员，您好", "组织机构", "审计日志");
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() throws Exception {
+        assertThat(mvc.perform(get("/orgs")).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+        String name = newUser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(mvc.perform(formLogin().user(name).password("wrong-" + i)).andReturn().getResponse()
+                    .getRedirectedUrl()).isEqualTo("/login?error");
+        }
+        assertThat(mvc.perform(formLogin().user(name).password("first-pass1")).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?locked");
+        assertThat(mvc.perform(get("/login").param("locked", "")).andReturn().getResponse().getContentAsString())
+                .contains("账户因多次密码错误已被临时锁定");
+
+        long id = jdbc.sql("select id from app_user where username = ?").param(name).query(Long.class).single();
+        mvc.perform(post("/users/" + id + "/unlock").with(csrf()).with(Logins.as(accounts, "admin")));
+        assertThat(mvc.perform(formLogin().user(name).password("first-pass1")).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+        long town = orgs.findByCode("QH-AL").orElseThrow().id();
+        int status = mvc.perform(post("/orgs/" + town + "/children").with(Logins.as(accounts, "anlan.staff"))
+                .param("code", "CSRF-1").param("name", "跨站村").param("type", "VILLAGE")).andReturn().getResponse()
+                .getStatus();
+        assertThat(status).isEqualTo(403);
+        assertThat(orgs.findByCode("CSRF-1")).isEmpty();
+    }
+
+    @Test
+    void passwordsAreStoredHashedAndCanBeChangedByTheirOwner() throws Exception {
+        String name = newUser();
+        String hash = jdbc.sql("select password_hash from app_user where username = ?").param(name)
+                .query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}").doesNotContain("first-pass1");
+
+        var as = Logins.as(accounts, name);
+        var wrong = mvc.perform(post("/account/password").with(as).with(csrf()).param("current", "nope")
+                .param("password", "second-pass2").param("confirm", "second-pass2")).andReturn();
+        assertThat(wrong.getFlashMap().get("failure")).isEqualTo("当前密码不正确");
+        var ok = mvc.perform(post("/account/password").with(as).with(csrf()).param("current", "first-pass1")
+                .param("password", "second-pass2").param("confirm", "second-pass2")).andReturn();
+        assertThat(ok.getFlashMap().get("success")).isEqualTo("密码已修改");
+        assertThat(mvc.perform(formLogin().user(name).password("second-pass2")).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void theInterfaceSpeaksEnglishOnRequest() throws Exception {
+        assertThat(mvc.perform(get("/login").param("lang", "en")).andReturn().getResponse().getContentAsString())
+                .contains("Sign in to Renda");
+    }
+}
