@@ -10,8 +10,7 @@ import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.renda.shared.Role;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.renda.shared.web.Feedback;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,15 +34,15 @@ class IdentityPages {
     private final ApiTokens tokens;
     private final OrgTree orgs;
     private final CurrentActor currentActor;
-    private final MessageSource messages;
+    private final Feedback feedback;
 
     IdentityPages(UserAdministration users, ApiTokens tokens, OrgTree orgs, CurrentActor currentActor,
-            MessageSource messages) {
+            Feedback feedback) {
         this.users = users;
         this.tokens = tokens;
         this.orgs = orgs;
         this.currentActor = currentActor;
-        this.messages = messages;
+        this.feedback = feedback;
     }
 
     @GetMapping("/login")
@@ -61,10 +60,10 @@ class IdentityPages {
     String changePassword(@RequestParam String current, @RequestParam String password,
             @RequestParam String confirm, RedirectAttributes redirect) {
         if (!password.equals(confirm)) {
-            redirect.addFlashAttribute("failure", text("password.error.confirm"));
+            redirect.addFlashAttribute("failure", feedback.text("password.error.confirm"));
             return "redirect:/account";
         }
-        return outcome(redirect, "/account", () -> users.changeOwnPassword(current, password), "password.changed");
+        return feedback.redirect(redirect, "/account", () -> users.changeOwnPassword(current, password), "password.changed");
     }
 
     @PostMapping("/account/tokens")
@@ -73,14 +72,14 @@ class IdentityPages {
         try {
             redirect.addFlashAttribute("newToken", tokens.issue(name, days));
         } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("failure", feedback.text(e.messageKey(), e.args()));
         }
         return "redirect:/account";
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
     String revokeToken(@PathVariable long id, RedirectAttributes redirect) {
-        return outcome(redirect, "/account", () -> tokens.revoke(id), "token.revoked");
+        return feedback.redirect(redirect, "/account", () -> tokens.revoke(id), "token.revoked");
     }
 
     @GetMapping("/users")
@@ -126,10 +125,10 @@ class IdentityPages {
                     org.id(), form.phone(), form.email(), form.password(),
                     List.of(new UserAdministration.GrantRequest(form.role() == null ? Role.STAFF : form.role(),
                             org.id()))));
-            redirect.addFlashAttribute("success", text("user.created", created.username()));
+            redirect.addFlashAttribute("success", feedback.text("user.created", created.username()));
             return "redirect:/users/" + created.id();
         } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("failure", feedback.text(e.messageKey(), e.args()));
             redirect.addFlashAttribute("form", form);
             return "redirect:/users/new";
         }
@@ -138,13 +137,13 @@ class IdentityPages {
     @PostMapping("/users/{id}/profile")
     String profile(@PathVariable long id, @ModelAttribute UserAdministration.ProfileChange change,
             RedirectAttributes redirect) {
-        return outcome(redirect, "/users/" + id, () -> users.updateProfile(id, change), "common.saved");
+        return feedback.redirect(redirect, "/users/" + id, () -> users.updateProfile(id, change), "common.saved");
     }
 
     @PostMapping("/users/{id}/grants")
     String grants(@PathVariable long id, @RequestParam(name = "role", required = false) List<Role> roles,
             @RequestParam(name = "orgCode", required = false) List<String> codes, RedirectAttributes redirect) {
-        return outcome(redirect, "/users/" + id, () -> {
+        return feedback.redirect(redirect, "/users/" + id, () -> {
             List<UserAdministration.GrantRequest> grants = new ArrayList<>();
             List<Role> r = roles == null ? List.of() : roles;
             List<String> c = codes == null ? List.of() : codes;
@@ -159,12 +158,12 @@ class IdentityPages {
 
     @PostMapping("/users/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {
-        return outcome(redirect, "/users/" + id, () -> users.resetPassword(id, password), "password.reset");
+        return feedback.redirect(redirect, "/users/" + id, () -> users.resetPassword(id, password), "password.reset");
     }
 
     @PostMapping("/users/{id}/unlock")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {
-        return outcome(redirect, "/users/" + id, () -> users.unlock(id), "user.unlocked");
+        return feedback.redirect(redirect, "/users/" + id, () -> users.unlock(id), "user.unlocked");
     }
 
     private OrgView orgCode(String code) {
@@ -179,20 +178,5 @@ class IdentityPages {
         return names;
     }
 
-    private String outcome(RedirectAttributes redirect, String target, Runnable action, String successKey) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("success", text(successKey));
-        } catch (DomainException e) {
-            if (e instanceof NotFoundException) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
-        }
-        return "redirect:" + target;
-    }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 }

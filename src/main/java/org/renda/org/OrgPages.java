@@ -7,11 +7,8 @@ import org.jspecify.annotations.Nullable;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
 import org.renda.shared.Permission;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.renda.shared.web.Downloads;
+import org.renda.shared.web.Feedback;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,22 +32,20 @@ class OrgPages {
     static final String CHILDREN = "org/tree :: branch";
     static final String SEARCH_RESULTS = "org/tree :: results";
     static final String IMPORT = "org/import";
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final OrgDirectory directory;
     private final OrgAdministration admin;
     private final OrgSheets sheets;
     private final CurrentActor currentActor;
-    private final MessageSource messages;
+    private final Feedback feedback;
 
     OrgPages(OrgDirectory directory, OrgAdministration admin, OrgSheets sheets, CurrentActor currentActor,
-            MessageSource messages) {
+            Feedback feedback) {
         this.directory = directory;
         this.admin = admin;
         this.sheets = sheets;
         this.currentActor = currentActor;
-        this.messages = messages;
+        this.feedback = feedback;
     }
 
     /** A node of the tree as the page draws it. */
@@ -105,13 +100,13 @@ class OrgPages {
         try {
             OrgView created = admin.create(new OrgAdministration.NewOrg(form.code(), form.name(),
                     form.type() == null ? OrgType.UNIT : form.type(), id, form.sortOrder()));
-            redirect.addFlashAttribute("success", text("org.created", created.name()));
+            redirect.addFlashAttribute("success", feedback.text("org.created", created.name()));
             return "redirect:/orgs/" + created.id();
         } catch (DomainException e) {
             if (e instanceof org.renda.shared.NotFoundException) {
                 throw e;
             }
-            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
+            redirect.addFlashAttribute("failure", feedback.text(e.messageKey(), e.args()));
             redirect.addFlashAttribute("childForm", form);
             return "redirect:/orgs/" + id + "#add-child";
         }
@@ -121,32 +116,32 @@ class OrgPages {
     String update(@PathVariable long id, @Valid @ModelAttribute OrgAdministration.OrgChange change,
             BindingResult binding, RedirectAttributes redirect) {
         if (binding.hasErrors()) {
-            redirect.addFlashAttribute("failure", text("error.validation"));
+            redirect.addFlashAttribute("failure", feedback.text("error.validation"));
             return "redirect:/orgs/" + id;
         }
-        return outcome(id, redirect, () -> admin.update(id, change), "org.updated");
+        return feedback.redirect(redirect, "/orgs/" + id, () -> admin.update(id, change), "org.updated");
     }
 
     @PostMapping("/{id}/move")
     String move(@PathVariable long id, @RequestParam String parentCode, RedirectAttributes redirect) {
-        return outcome(id, redirect, () -> admin.move(id, directory.findByCode(parentCode.strip())
+        return feedback.redirect(redirect, "/orgs/" + id, () -> admin.move(id, directory.findByCode(parentCode.strip())
                 .orElseThrow(() -> new DomainException("org.error.parentCodeUnknown", parentCode)).id()), "org.moved");
     }
 
     @PostMapping("/{id}/deactivate")
     String deactivate(@PathVariable long id, RedirectAttributes redirect) {
-        return outcome(id, redirect, () -> admin.deactivate(id), "org.deactivated");
+        return feedback.redirect(redirect, "/orgs/" + id, () -> admin.deactivate(id), "org.deactivated");
     }
 
     @PostMapping("/{id}/activate")
     String activate(@PathVariable long id, RedirectAttributes redirect) {
-        return outcome(id, redirect, () -> admin.activate(id), "org.activated");
+        return feedback.redirect(redirect, "/orgs/" + id, () -> admin.activate(id), "org.activated");
     }
 
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(@PathVariable long id) {
         OrgView org = directory.get(id);
-        return xlsx(sheets.export(id), org.name() + "-组织机构.xlsx");
+        return Downloads.xlsx(sheets.export(id), org.name() + "-组织机构.xlsx");
     }
 
     @GetMapping("/import")
@@ -156,53 +151,31 @@ class OrgPages {
 
     @GetMapping("/import/template")
     ResponseEntity<byte[]> template() {
-        return xlsx(sheets.template(), "组织机构导入模板.xlsx");
+        return Downloads.xlsx(sheets.template(), "组织机构导入模板.xlsx");
     }
 
     @PostMapping("/import")
     String importSheet(@RequestParam("file") MultipartFile file, Model model) throws IOException {
         if (file.isEmpty()) {
-            model.addAttribute("failure", text("excel.empty"));
+            model.addAttribute("failure", feedback.text("excel.empty"));
             return IMPORT;
         }
         try {
             OrgSheets.ImportResult result = sheets.importSheet(file.getInputStream());
-            model.addAttribute("success", text("import.done", result.created(), result.updated()));
+            model.addAttribute("success", feedback.text("import.done", result.created(), result.updated()));
         } catch (org.renda.shared.excel.ImportRejected e) {
-            model.addAttribute("failure", text(e.messageKey(), e.args()));
+            model.addAttribute("failure", feedback.text(e.messageKey(), e.args()));
             model.addAttribute("rowErrors", e.errors());
         } catch (DomainException e) {
-            model.addAttribute("failure", text(e.messageKey(), e.args()));
+            model.addAttribute("failure", feedback.text(e.messageKey(), e.args()));
         }
         return IMPORT;
     }
 
-    private String outcome(long id, RedirectAttributes redirect, Runnable action, String successKey) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("success", text(successKey));
-        } catch (DomainException e) {
-            if (e instanceof org.renda.shared.NotFoundException) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", text(e.messageKey(), e.args()));
-        }
-        return "redirect:/orgs/" + id;
-    }
 
     private List<Node> nodes(List<OrgView> orgs) {
         return orgs.stream().map(o -> new Node(o, directory.childCount(o.id()))).toList();
     }
 
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
 
-    static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(XLSX)
-                .body(body);
-    }
 }

@@ -31,7 +31,7 @@ class OrgImportExportTest {
 
     private String upload(String who, byte[] file) throws Exception {
         return mvc.perform(multipart("/orgs/import")
-                        .file(new MockMultipartFile("file", "orgs.xlsx", OrgPages.XLSX.toString(), file))
+                        .file(new MockMultipartFile("file", "orgs.xlsx", org.renda.shared.web.Downloads.XLSX.toString(), file))
                         .with(csrf()).with(Logins.as(accounts, who)))
                 .andReturn().getResponse().getContentAsString();
     }

@@ -1,0 +1,24 @@
+package org.renda.shared.web;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** File downloads with Chinese file names that every browser saves correctly (RFC 6266 filename*). */
+public final class Downloads {
+
+    public static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private Downloads() {}
+
+    public static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .contentType(XLSX)
+                .body(body);
+    }
+}
