@@ -2,6 +2,7 @@ package org.renda.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.renda.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,10 +28,12 @@ class AccountLockout {
 
     private final UserStore users;
     private final Settings settings;
+    private final AuditTrail audit;
 
-    AccountLockout(UserStore users, Settings settings) {
+    AccountLockout(UserStore users, Settings settings, AuditTrail audit) {
         this.users = users;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @EventListener
@@ -39,7 +42,12 @@ class AccountLockout {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
         int count = users.recordFailure(username, settings.maxAttempts(), Instant.now().plus(settings.duration()));
         if (count == 0) {
-            log.warn("Sign-in failures reached the limit; account locked for {}", settings.duration());
+            users.byUsername(username).ifPresent(a -> {
+                log.warn("Sign-in failures reached the limit; account {} locked for {}", a.id(), settings.duration());
+                audit.record(a.orgId(), UserAdministration.AUDIT_TYPE, a.id(), "LOCKED", null,
+                        java.util.Map.of("lockedUntil", String.valueOf(a.lockedUntil()),
+                                "failedAttempts", settings.maxAttempts()));
+            });
         }
     }
 

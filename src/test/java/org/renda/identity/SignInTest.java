@@ -64,6 +64,8 @@ class SignInTest {
                 .contains("账户因多次密码错误已被临时锁定");
 
         long id = jdbc.sql("select id from app_user where username = ?").param(name).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'user' and entity_id = ? and action = 'LOCKED'")
+                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
         mvc.perform(post("/users/" + id + "/unlock").with(csrf()).with(Logins.as(accounts, "admin")));
         assertThat(mvc.perform(formLogin().user(name).password("first-pass1")).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/");
