@@ -1,10 +1,157 @@
-// Sends the CSRF token with every htmx request, and opens the menu on small screens.
+// Sends the CSRF token with every htmx request, opens the menu on small screens, goes back, asks before
+// destructive actions, keeps the query when switching language, copies API tokens and shows an
+// audit entry's before/after state as a readable table.
 document.addEventListener("htmx:configRequest", function (e) {
   var token = document.querySelector("meta[name=_csrf]");
   var header = document.querySelector("meta[name=_csrf_header]");
   if (token && header) { e.detail.headers[header.content] = token.content; }
 });
+
 document.addEventListener("click", function (e) {
   var t = e.target.closest("[data-renda-toggle]");
-  if (t) { document.querySelector(t.getAttribute("data-renda-toggle")).classList.toggle("show"); }
+  if (t) {
+    var menu = document.querySelector(t.getAttribute("data-renda-toggle"));
+    var open = menu.classList.toggle("show");
+    t.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  var lang = e.target.closest("a[data-lang]");
+  if (lang && window.URLSearchParams) {
+    var params = new URLSearchParams(window.location.search);
+    params.set("lang", lang.getAttribute("data-lang"));
+    lang.href = window.location.pathname + "?" + params.toString();
+  }
+  if (e.target.closest("[data-renda-back]")) { e.preventDefault(); window.history.back(); }
+  var copy = e.target.closest("[data-renda-copy]");
+  if (copy && navigator.clipboard) {
+    var source = document.querySelector(copy.getAttribute("data-renda-copy"));
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      var done = copy.getAttribute("data-copied");
+      if (done) { copy.textContent = done; }
+    });
+  }
 });
+
+// A form with data-renda-confirm asks first; the question comes from the page, in the page's language.
+document.addEventListener("submit", function (e) {
+  var question = e.target.getAttribute("data-renda-confirm");
+  if (question && !window.confirm(question)) { e.preventDefault(); }
+});
+
+(function () {
+  function labels() {
+    var map = {};
+    var holder = document.getElementById("audit-labels");
+    if (!holder) { return null; }
+    holder.querySelectorAll("[data-k]").forEach(function (el) { map[el.getAttribute("data-k")] = el.textContent; });
+    return map;
+  }
+
+  function parse(text) {
+    if (!text) { return null; }
+    try { var v = JSON.parse(text); return v && typeof v === "object" && !Array.isArray(v) ? v : null; } catch (ignored) { return null; }
+  }
+
+  var LINKS = { orgId: "/orgs/", parentId: "/orgs/", userId: "/users/" };
+  // Bookkeeping columns that mean nothing to a clerk; the raw record below still has them.
+  var HIDDEN = { id: true, path: true, depth: true, version: true };
+
+  function render(key, value, words) {
+    var cell = document.createDocumentFragment();
+    if (value === null || value === undefined || value === "") {
+      var none = document.createElement("span");
+      none.className = "none";
+      none.textContent = "—";
+      cell.appendChild(none);
+    } else if (typeof value === "boolean") {
+      cell.appendChild(document.createTextNode(words[value ? "yes" : "no"] || String(value)));
+    } else if (LINKS[key] && (typeof value === "number" || /^\d+$/.test(value))) {
+      var a = document.createElement("a");
+      a.href = LINKS[key] + value;
+      a.textContent = "#" + value;
+      cell.appendChild(a);
+    } else if (Array.isArray(value)) {
+      value.forEach(function (item, i) {
+        if (i > 0) { cell.appendChild(document.createElement("br")); }
+        if (item && typeof item === "object") {
+          var keys = Object.keys(item);
+          keys.forEach(function (k, j) {
+            if (j > 0) { cell.appendChild(document.createTextNode(" · ")); }
+            cell.appendChild(render(k, item[k], words));
+          });
+        } else {
+          cell.appendChild(render(key, item, words));
+        }
+      });
+    } else if (typeof value === "object") {
+      cell.appendChild(document.createTextNode(JSON.stringify(value)));
+    } else {
+      var text = String(value);
+      var word = words["role." + text] || words["orgType." + text] || words["value." + text];
+      cell.appendChild(document.createTextNode(word || text));
+    }
+    return cell;
+  }
+
+  function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  function enhance(root) {
+    var words = labels();
+    if (!words) { return; }
+    (root || document).querySelectorAll(".audit-change[data-before], .audit-change[data-after]").forEach(function (box) {
+      if (box.getAttribute("data-rendered")) { return; }
+      var beforeText = box.getAttribute("data-before");
+      var afterText = box.getAttribute("data-after");
+      var before = parse(beforeText), after = parse(afterText);
+      if ((beforeText && !before) || (afterText && !after)) { return; }
+      var both = before && after;
+      var keys = [];
+      [before, after].forEach(function (o) {
+        if (o) { Object.keys(o).forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } }); }
+      });
+      var table = document.createElement("table");
+      table.className = "audit-diff";
+      if (both) {
+        var head = table.createTHead().insertRow();
+        ["", words.before, words.after].forEach(function (t) {
+          var th = document.createElement("th");
+          th.textContent = t || "";
+          head.appendChild(th);
+        });
+      }
+      var body = table.createTBody();
+      keys.filter(function (k) { return !HIDDEN[k]; }).forEach(function (k) {
+        var row = body.insertRow();
+        var th = document.createElement("th");
+        th.scope = "row";
+        th.textContent = words["field." + k] || k;
+        row.appendChild(th);
+        if (both) {
+          var b = row.insertCell();
+          b.appendChild(render(k, before[k], words));
+          var a = row.insertCell();
+          a.className = "after";
+          a.appendChild(render(k, after[k], words));
+          if (!same(before[k], after[k])) { row.className = "changed"; }
+        } else {
+          var only = row.insertCell();
+          only.appendChild(render(k, (after || before)[k], words));
+        }
+      });
+      var raw = box.querySelector(".audit-raw");
+      box.insertBefore(table, raw);
+      if (raw) {
+        var more = document.createElement("details");
+        more.className = "audit-raw-toggle";
+        var summary = document.createElement("summary");
+        summary.textContent = words.raw || "JSON";
+        more.appendChild(summary);
+        box.insertBefore(more, raw);
+        more.appendChild(raw);
+      }
+      box.setAttribute("data-rendered", "true");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("htmx:afterSwap", function (e) { enhance(e.target); });
+})();

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The audit pages: recent changes, one record's history, and (for administrators) the chain check. */
 @Controller
@@ -44,11 +45,11 @@ class AuditPages {
     }
 
     @PostMapping("/audit/verify")
-    String verify(Model model) {
+    String verify(RedirectAttributes redirect) {
         if (!currentActor.require().canAny(Permission.AUDIT_VERIFY)) {
             throw new NotFoundException("error.notFound");
         }
-        model.addAttribute("verification", trail.verify());
-        return log(model);
+        redirect.addFlashAttribute("verification", trail.verify());
+        return "redirect:/audit";
     }
 }

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  * @param firstBrokenSeq the first entry whose content, hash or link no longer matches, if any
  */
 public record ChainVerification(boolean intact, long entriesChecked, @Nullable Long firstBrokenSeq,
-        @Nullable String problem, Instant verifiedAt) {}
+        @Nullable String problem, Instant verifiedAt) implements java.io.Serializable {}

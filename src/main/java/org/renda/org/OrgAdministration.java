@@ -103,6 +103,9 @@ public class OrgAdministration {
         }
         currentActor.require().require(Permission.ORG_WRITE, newParentId);
         OrgView target = store.byId(newParentId).orElseThrow(() -> new NotFoundException("org.error.parentMissing"));
+        if (target.id() == org.parentId()) {
+            throw new DomainException("org.error.alreadyThere", target.name());
+        }
         if (target.path().startsWith(org.path())) {
             throw new DomainException("org.error.moveIntoOwnSubtree");
         }

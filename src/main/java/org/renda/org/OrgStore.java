@@ -130,9 +130,8 @@ class OrgStore {
     }
 
     private static OrgView map(ResultSet rs, int n) throws SQLException {
-        long parent = rs.getLong("parent_id");
         return new OrgView(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                OrgType.valueOf(rs.getString("type")), rs.wasNull() ? null : parent, rs.getString("path"),
+                OrgType.valueOf(rs.getString("type")), rs.getObject("parent_id", Long.class), rs.getString("path"),
                 rs.getInt("depth"), rs.getInt("sort_order"), rs.getBoolean("active"), rs.getInt("version"));
     }
 }

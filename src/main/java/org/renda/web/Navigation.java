@@ -3,6 +3,7 @@ package org.renda.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.Permission;
@@ -24,7 +25,7 @@ class Navigation {
     }
 
     @ModelAttribute("actor")
-    Actor actor() {
+    @Nullable Actor actor() {
         return currentActor.current().orElse(null);
     }
 

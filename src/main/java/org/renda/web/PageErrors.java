@@ -1,5 +1,6 @@
 package org.renda.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
@@ -20,17 +21,27 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrors {
 
     private final MessageSource messages;
+    private final Navigation navigation;
 
-    PageErrors(MessageSource messages) {
+    PageErrors(MessageSource messages, Navigation navigation) {
         this.messages = messages;
+        this.navigation = navigation;
+    }
+
+    /** Exception handlers bypass {@code @ModelAttribute}s: give the error page its frame explicitly. */
+    private ModelAndView page(int status, HttpServletRequest request) {
+        ModelAndView mv = new ModelAndView("error");
+        mv.addObject("status", status);
+        mv.addObject("actor", navigation.actor());
+        mv.addObject("nav", navigation.nav(request));
+        return mv;
     }
 
     @ExceptionHandler(DomainException.class)
-    ModelAndView domain(DomainException e, HttpServletResponse response) {
+    ModelAndView domain(DomainException e, HttpServletRequest request, HttpServletResponse response) {
         int status = e instanceof NotFoundException ? 404 : 400;
         response.setStatus(status);
-        ModelAndView mv = new ModelAndView("error");
-        mv.addObject("status", status);
+        ModelAndView mv = page(status, request);
         mv.addObject("message", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
                 LocaleContextHolder.getLocale()));
         if (e instanceof ImportRejected rejected) {
@@ -40,10 +51,9 @@ class PageErrors {
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(HttpServletResponse response) {
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(413);
-        ModelAndView mv = new ModelAndView("error");
-        mv.addObject("status", 413);
+        ModelAndView mv = page(413, request);
         mv.addObject("message", messages.getMessage("error.tooLarge", null, LocaleContextHolder.getLocale()));
         return mv;
     }

@@ -2,10 +2,16 @@ package org.renda.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.renda.identity.Logins;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 import org.renda.org.OrgAdministration;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgType;
@@ -24,6 +30,8 @@ class AuditChainTest {
     @Autowired OrgAdministration orgAdmin;
     @Autowired OrgTree orgs;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired UserDetailsService accounts;
 
     private OrgView village;
 
@@ -103,6 +111,23 @@ class AuditChainTest {
                             :before_state, :after_state, :prev_hash, :hash)""").params(row).update();
         }
         assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
+    void anAdministratorVerifiesTheChainFromTheAuditPageAndStaffReadARecordsHistory() throws Exception {
+        var verify = mvc.perform(post("/audit/verify").with(csrf()).with(Logins.as(accounts, "admin"))).andReturn();
+        assertThat(verify.getResponse().getRedirectedUrl()).isEqualTo("/audit");
+        String page = mvc.perform(get("/audit").flashAttrs(verify.getFlashMap()).with(Logins.as(accounts, "admin")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("哈希链完整");
+
+        String history = mvc.perform(get("/audit/history").param("type", "organisation")
+                        .param("id", String.valueOf(village.id())).with(Logins.as(accounts, "anlan.staff")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(history).contains("审计村", "审计新村");
+        int refused = mvc.perform(post("/audit/verify").with(csrf()).with(Logins.as(accounts, "anlan.staff")))
+                .andReturn().getResponse().getStatus();
+        assertThat(refused).isEqualTo(404);
     }
 
     @Test

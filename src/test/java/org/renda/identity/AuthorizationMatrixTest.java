@@ -115,6 +115,10 @@ class AuthorizationMatrixTest {
             }
         } else {
             assertThat(status).as("a foreign record must look absent").isEqualTo(404);
+            if (!what.equals("api") && !what.equals("export")) {
+                assertThat(result.getResponse().getContentAsString()).as("the error page keeps the menu")
+                        .contains("退出");
+            }
             assertThat(result.getResponse().getContentAsString()).doesNotContain("被改名", "矩阵测试村");
         }
     }
