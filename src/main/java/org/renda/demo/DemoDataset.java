@@ -108,12 +108,14 @@ class DemoDataset implements ApplicationRunner {
     private final OrgTree orgs;
     private final UserAdministration users;
     private final TransactionTemplate transaction;
+    private final DemoDeputies deputies;
 
     DemoDataset(OrgAdministration orgAdmin, OrgTree orgs, UserAdministration users,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, DemoDeputies deputies) {
         this.orgAdmin = orgAdmin;
         this.orgs = orgs;
         this.users = users;
+        this.deputies = deputies;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -162,12 +164,14 @@ class DemoDataset implements ApplicationRunner {
             d++;
             add(ids, created, "QH-D%02d".formatted(d), name, OrgType.UNIT, county, TOWNS.size() + d);
         }
+        Map<String, Long> userIds = new HashMap<>();
         for (int i = 0; i < ACCOUNTS.size(); i++) {
             DemoAccount a = ACCOUNTS.get(i);
             long orgId = id(ids, a.orgCode());
-            users.create(new NewUser(a.username(), a.displayName(), orgId, "1380000%04d".formatted(i + 1), null,
-                    PASSWORD, List.of(new GrantRequest(a.role(), orgId))));
+            userIds.put(a.username(), users.create(new NewUser(a.username(), a.displayName(), orgId,
+                    "1380000%04d".formatted(i + 1), null, PASSWORD, List.of(new GrantRequest(a.role(), orgId)))).id());
         }
+        deputies.load(ids, userIds);
     }
 
     private long add(Map<String, Long> ids, Map<OrgType, Integer> created, String code, String name, OrgType type,

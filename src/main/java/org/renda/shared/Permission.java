@@ -7,5 +7,11 @@ public enum Permission {
     USER_READ,
     USER_WRITE,
     AUDIT_READ,
-    AUDIT_VERIFY
+    AUDIT_VERIFY,
+    /** Read the register of deputies and their archives. */
+    DEPUTY_READ,
+    /** Keep the register: deputies, seats, status changes, nameplates, grids; record duties for deputies. */
+    DEPUTY_WRITE,
+    /** Verify or reject the duty records deputies submit. */
+    DUTY_VERIFY
 }

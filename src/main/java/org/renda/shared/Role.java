@@ -9,12 +9,14 @@ import java.util.Set;
  */
 public enum Role {
     SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
-    STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ)),
-    PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ)),
-    SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ)),
-    DEPUTY(EnumSet.of(Permission.ORG_READ)),
+    STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ,
+            Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY)),
+    PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ)),
+    SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ)),
+    /** A deputy reads the register of their congress and keeps their own archive (checked by the link to the user). */
+    DEPUTY(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ)),
     HANDLING_UNIT(EnumSet.of(Permission.ORG_READ)),
-    EVALUATOR(EnumSet.of(Permission.ORG_READ));
+    EVALUATOR(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ));
 
     private final Set<Permission> permissions;
 

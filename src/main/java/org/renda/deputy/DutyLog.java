@@ -1,0 +1,242 @@
+package org.renda.deputy;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.renda.audit.AuditTrail;
+import org.renda.deputy.DeputyViews.DeputySummary;
+import org.renda.deputy.DeputyViews.DutyRecordView;
+import org.renda.deputy.DeputyViews.EvidenceView;
+import org.renda.shared.Actor;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.DomainException;
+import org.renda.shared.NotFoundException;
+import org.renda.shared.Permission;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The duty archive (一人一档、一人一日记): dated duty records with evidence. A deputy records their own
+ * from a phone; staff record for deputies who cannot. A record counts once staff have verified it;
+ * a record entered by staff is verified on entry.
+ */
+@Service
+@Transactional
+public class DutyLog {
+
+    static final String AUDIT_TYPE = "duty_record";
+    static final int MAX_FILES = 9;
+    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    static final Set<String> FILE_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "application/pdf");
+
+    private final DutyStore store;
+    private final DeputyRegister register;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+
+    DutyLog(DutyStore store, DeputyRegister register, CurrentActor currentActor, AuditTrail audit,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.register = register;
+        this.currentActor = currentActor;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    public record DutyForm(@NotNull DutyType type, @NotNull LocalDate occurredOn,
+            @NotBlank @Size(max = 200) String title, @Nullable @Size(max = 4000) String content,
+            @Nullable @Size(max = 200) String place) {}
+
+    /** An uploaded file of evidence. */
+    public record Upload(String fileName, @Nullable String contentType, byte[] data) {}
+
+    /** The archive of one deputy in a period: counts per type (verified only) and the diary. */
+    public record Archive(DeputyViews.DeputyProfile deputy, LocalDate from, LocalDate to, Map<DutyType, Integer> counts,
+            int total, List<DutyRecordView> diary) {}
+
+    /** A deputy who has not yet done a duty that falls due. */
+    public record Overdue(DeputySummary deputy, String reasonKey) {}
+
+    /**
+     * Records a duty for a deputy: by the deputy themself (submitted, waiting for staff) or by staff
+     * (verified on entry). Evidence files are checked before anything is written.
+     */
+    public DutyRecordView record(long deputyId, DutyForm form, List<Upload> files) {
+        DeputyStore.Row deputy = register.writableOrSelf(deputyId);
+        Actor actor = currentActor.require();
+        boolean staff = actor.can(Permission.DEPUTY_WRITE, deputy.orgId());
+        if (form.occurredOn().isAfter(LocalDate.now())) {
+            throw new DomainException("duty.error.future");
+        }
+        List<Upload> real = files.stream().filter(f -> f.data().length > 0).toList();
+        checkFiles(real);
+        DutyStatus status = staff ? DutyStatus.VERIFIED : DutyStatus.SUBMITTED;
+        long id = store.insert(deputyId, deputy.orgId(), form.type(), form.occurredOn(), form.title().strip(),
+                DeputyRegister.blank(form.content()), DeputyRegister.blank(form.place()), status,
+                currentActor.auditName());
+        for (Upload f : real) {
+            store.addEvidence(id, deputy.orgId(), safeName(f.fileName()), f.contentType(), f.data());
+        }
+        if (staff) {
+            store.review(id, 0, DutyStatus.VERIFIED, null, currentActor.auditName());
+        }
+        DutyRecordView created = store.byId(id).orElseThrow();
+        audit.record(deputy.orgId(), AUDIT_TYPE, id, "CREATED", null, auditView(created));
+        if (staff) {
+            events.publishEvent(new DeputyEvents.DutyRecordVerified(id, deputyId, deputy.orgId(), form.type(),
+                    form.occurredOn()));
+        }
+        return created;
+    }
+
+    /** The signed-in deputy records a duty of their own. */
+    public DutyRecordView recordOwn(DutyForm form, List<Upload> files) {
+        DeputyViews.DeputyProfile me = register.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
+        return record(me.id(), form, files);
+    }
+
+    public DutyRecordView verify(long recordId) {
+        return review(recordId, DutyStatus.VERIFIED, null);
+    }
+
+    public DutyRecordView reject(long recordId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException("duty.error.reasonRequired");
+        }
+        return review(recordId, DutyStatus.REJECTED, reason.strip());
+    }
+
+    private DutyRecordView review(long recordId, DutyStatus to, @Nullable String note) {
+        DutyRecordView before = store.byId(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        currentActor.require().require(Permission.DUTY_VERIFY, before.orgId());
+        if (before.status() != DutyStatus.SUBMITTED) {
+            throw new DomainException("duty.error.alreadyReviewed");
+        }
+        store.review(recordId, store.version(recordId), to, note, currentActor.auditName());
+        DutyRecordView after = store.byId(recordId).orElseThrow();
+        audit.record(after.orgId(), AUDIT_TYPE, recordId, to == DutyStatus.VERIFIED ? "VERIFIED" : "REJECTED",
+                auditView(before), auditView(after));
+        if (to == DutyStatus.VERIFIED) {
+            events.publishEvent(new DeputyEvents.DutyRecordVerified(recordId, after.deputyId(), after.orgId(),
+                    after.type(), after.occurredOn()));
+        }
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public DutyRecordView get(long recordId) {
+        DutyRecordView r = store.byId(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        register.readable(r.deputyId());
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceView> evidence(long recordId) {
+        get(recordId);
+        return store.evidence(recordId);
+    }
+
+    @Transactional(readOnly = true)
+    public DutyStore.Evidence evidenceFile(long evidenceId) {
+        DutyStore.Evidence e = store.evidenceFile(evidenceId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        get(e.recordId());
+        return e;
+    }
+
+    /** The archive of a deputy for a year, or for a whole term when {@code year} is null. */
+    @Transactional(readOnly = true)
+    public Archive archive(long deputyId, LocalDate from, LocalDate to) {
+        DeputyStore.Row row = register.readable(deputyId);
+        Map<DutyType, Integer> counts = store.countsByType(deputyId, from, to);
+        return new Archive(register.profileOf(row), from, to, counts,
+                counts.values().stream().mapToInt(Integer::intValue).sum(), store.ofDeputy(deputyId, from, to, null));
+    }
+
+    /** Verified duty counts per type, for the public page (no scope: counts are public). */
+    @Transactional(readOnly = true)
+    Map<DutyType, Integer> publicCounts(long deputyId, LocalDate from, LocalDate to) {
+        return store.countsByType(deputyId, from, to);
+    }
+
+    /** Verified counts per deputy and type within the actor's reach, for lists and assessments. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<DutyType, Integer>> countsByDeputy(LocalDate from, LocalDate to) {
+        return store.countsByDeputy(currentActor.require().orgsWith(Permission.DEPUTY_READ), from, to);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DutyRecordView> queue(int limit) {
+        return store.queue(currentActor.require().orgsWith(Permission.DUTY_VERIFY), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long queueSize() {
+        return store.queueSize(currentActor.require().orgsWith(Permission.DUTY_VERIFY));
+    }
+
+    /**
+     * Deputies in office who have not yet done a duty that falls due: reporting to voters at least once
+     * in the current term (述职), and entering the station at least once this year.
+     */
+    @Transactional(readOnly = true)
+    public List<Overdue> due(LocalDate today) {
+        Set<Long> reach = currentActor.require().orgsWith(Permission.DEPUTY_READ);
+        List<DeputySummary> inOffice = register.listAll(new DeputyRegister.Query(null, null, null, null, null, null,
+                true));
+        Map<Long, LocalDate> lastReport = store.latest(reach, DutyType.REPORT_TO_VOTERS);
+        Map<Long, LocalDate> lastStation = store.latest(reach, DutyType.STATION_DUTY);
+        Map<Long, LocalDate> lastReception = store.latest(reach, DutyType.RECEPTION);
+        LocalDate yearStart = today.withDayOfYear(1);
+        List<Overdue> out = new ArrayList<>();
+        for (DeputySummary d : inOffice) {
+            int termStart = d.seats().stream().filter(s -> s.status().inOffice())
+                    .mapToInt(DeputyViews.SeatLabel::termStart).min().orElse(today.getYear());
+            LocalDate reported = lastReport.get(d.id());
+            if (reported == null || reported.getYear() < termStart) {
+                out.add(new Overdue(d, "duty.due.report"));
+            }
+            LocalDate station = later(lastStation.get(d.id()), lastReception.get(d.id()));
+            if (station == null || station.isBefore(yearStart)) {
+                out.add(new Overdue(d, "duty.due.station"));
+            }
+        }
+        return out;
+    }
+
+    private static @Nullable LocalDate later(@Nullable LocalDate a, @Nullable LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static void checkFiles(List<Upload> files) {
+        if (files.size() > MAX_FILES) {
+            throw new DomainException("duty.error.tooManyFiles", MAX_FILES);
+        }
+        for (Upload f : files) {
+            if (f.contentType() == null || !FILE_TYPES.contains(f.contentType())
+                    || (f.contentType().startsWith("image/") && !Images.looksLike(f.contentType(), f.data()))) {
+                throw new DomainException("duty.error.fileType", safeName(f.fileName()));
+            }
+            if (f.data().length > MAX_FILE_BYTES) {
+                throw new DomainException("duty.error.fileSize", safeName(f.fileName()), MAX_FILE_BYTES / 1024 / 1024);
+            }
+        }
+    }
+
+    private static String safeName(String name) {
+        String n = name == null ? "file" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return n.isEmpty() ? "file" : n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    private static Map<String, Object> auditView(DutyRecordView r) {
+        return Map.of("deputy", r.deputyName(), "type", r.type().name(), "occurredOn", r.occurredOn().toString(),
+                "name", r.title(), "status", r.status().name(), "evidence", r.evidenceCount());
+    }
+}
