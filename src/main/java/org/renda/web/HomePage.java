@@ -2,6 +2,8 @@ package org.renda.web;
 
 import java.util.Map;
 import org.renda.audit.AuditTrail;
+import org.renda.deputy.DeputyRegister;
+import org.renda.deputy.DutyLog;
 import org.renda.identity.UserAdministration;
 import org.renda.org.OrgDirectory;
 import org.renda.org.OrgType;
@@ -22,12 +24,17 @@ class HomePage {
     private final OrgDirectory orgs;
     private final UserAdministration users;
     private final AuditTrail audit;
+    private final DeputyRegister deputies;
+    private final DutyLog duties;
 
-    HomePage(CurrentActor currentActor, OrgDirectory orgs, UserAdministration users, AuditTrail audit) {
+    HomePage(CurrentActor currentActor, OrgDirectory orgs, UserAdministration users, AuditTrail audit,
+            DeputyRegister deputies, DutyLog duties) {
         this.currentActor = currentActor;
         this.orgs = orgs;
         this.users = users;
         this.audit = audit;
+        this.deputies = deputies;
+        this.duties = duties;
     }
 
     @GetMapping("/")
@@ -41,6 +48,15 @@ class HomePage {
         if (actor.canAny(Permission.USER_READ)) {
             model.addAttribute("userCount", users.countVisible());
             model.addAttribute("lockedCount", users.countLocked());
+        }
+        deputies.mine().ifPresent(me -> {
+            int year = java.time.LocalDate.now().getYear();
+            model.addAttribute("me", me);
+            model.addAttribute("myArchive", duties.archive(me.id(), java.time.LocalDate.of(year, 1, 1),
+                    java.time.LocalDate.of(year, 12, 31)));
+        });
+        if (actor.canAny(Permission.DUTY_VERIFY)) {
+            model.addAttribute("reviewQueue", duties.queueSize());
         }
         if (actor.canAny(Permission.AUDIT_READ)) {
             model.addAttribute("recentChanges", audit.recent(8));

@@ -42,6 +42,15 @@ class Navigation {
         if (a.canAny(Permission.ORG_READ)) {
             items.add(new Item("nav.orgs", "/orgs", path.startsWith("/orgs")));
         }
+        if (a.hasRole(org.renda.shared.Role.DEPUTY)) {
+            items.add(new Item("nav.myArchive", "/deputies/mine", path.startsWith("/deputies/mine")));
+        }
+        if (a.canAny(Permission.DEPUTY_READ)) {
+            items.add(new Item("nav.deputies", "/deputies", path.startsWith("/deputies") && !path.startsWith("/deputies/mine")));
+        }
+        if (a.canAny(Permission.DUTY_VERIFY)) {
+            items.add(new Item("nav.duties", "/duties/review", path.startsWith("/duties")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }

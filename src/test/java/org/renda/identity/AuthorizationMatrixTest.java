@@ -29,6 +29,7 @@ class AuthorizationMatrixTest {
     @Autowired UserDetailsService accounts;
     @Autowired OrgTree orgs;
     @Autowired UserStore users;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /** The records of the demo county the matrix aims at. */
     private String resolve(String record) {
@@ -41,6 +42,8 @@ class AuthorizationMatrixTest {
             case "transportBureau" -> id("QH-D11");
             case "anlanStaffUser" -> String.valueOf(users.byUsername("anlan.staff").orElseThrow().id());
             case "shiqiaoStaffUser" -> String.valueOf(users.byUsername("shiqiao.staff").orElseThrow().id());
+            case "anlanDeputy" -> String.valueOf(jdbc.sql("select d.id from deputy d join app_user u on u.id = d.user_id"
+                    + " where u.username = 'deputy.li'").query(Long.class).single());
             default -> throw new IllegalArgumentException(record);
         };
     }
@@ -88,6 +91,14 @@ class AuthorizationMatrixTest {
         "city.superior,  api,         anlanVillage,     true",
         "city.superior,  createUnder, anlan,            false",
         "eval.wang,      user,        anlanStaffUser,   false",
+        "anlan.staff,    deputy,      anlanDeputy,      true",
+        "anlan.staff,    archive,     anlanDeputy,      true",
+        "shiqiao.staff,  deputy,      anlanDeputy,      false",
+        "shiqiao.staff,  archive,     anlanDeputy,      false",
+        "shiqiao.staff,  photoUpload, anlanDeputy,      false",
+        "unit.jiaotong,  deputy,      anlanDeputy,      false",
+        "county.staff,   archive,     anlanDeputy,      true",
+        "deputy.zhao,    photoUpload, anlanDeputy,      false",
     })
     void aUserReachesOnlyTheirOwnSubtree(String who, String what, String record, boolean allowed) throws Exception {
         var as = Logins.as(accounts, who);
@@ -99,6 +110,12 @@ class AuthorizationMatrixTest {
             case "history" -> mvc.perform(get("/audit/history").param("type", "organisation").param("id", id)
                     .with(as)).andReturn();
             case "user" -> mvc.perform(get("/users/" + id).with(as)).andReturn();
+            case "deputy" -> mvc.perform(get("/deputies/" + id).with(as)).andReturn();
+            case "archive" -> mvc.perform(get("/deputies/" + id + "/archive").with(as)).andReturn();
+            case "photoUpload" -> mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .multipart("/deputies/" + id + "/photo").file(new org.springframework.mock.web.MockMultipartFile(
+                            "photo", "p.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0, 0}))
+                    .with(as).with(csrf())).andReturn();
             case "createUnder" -> mvc.perform(post("/orgs/" + id + "/children").with(as).with(csrf())
                     .param("code", "MX-" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet())
                     .param("name", "矩阵测试村").param("type", "VILLAGE").param("sortOrder", "99")).andReturn();

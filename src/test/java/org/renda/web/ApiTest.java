@@ -91,6 +91,26 @@ class ApiTest {
     }
 
     @Test
+    void theRegisterListsDeputiesWithMaskedPhonesAndADeputyRecordsADutyOverJson() throws Exception {
+        String token = tokenOf("deputy.li");
+        String list = mvc.perform(get("/api/v1/deputies").param("text", "李春华").header("Authorization", "Bearer " + token))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(list).contains("李春华", "\"maskedPhone\":\"139****").doesNotContainPattern("1390000\\d{4}");
+        long id = Long.parseLong(list.replaceAll("(?s).*?\"rows\":\\[\\{\"id\":(\\d+).*", "$1"));
+        var created = mvc.perform(post("/api/v1/deputies/" + id + "/duties").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"type\":\"INSPECTION\",\"occurredOn\":\"2026-03-02\",\"title\":\"视察农村饮水工程\"}"))
+                .andReturn().getResponse();
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(created.getContentAsString()).contains("\"status\":\"SUBMITTED\"");
+        var bad = mvc.perform(post("/api/v1/deputies/" + id + "/duties").header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"type\":\"NOPE\",\"title\":\"\"}"))
+                .andReturn().getResponse();
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void theApiIsDescribedByOpenApiAndHealthReportsTheDatabase() throws Exception {
         assertThat(mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString())
                 .contains("\"/api/v1/orgs\"", "\"/api/v1/me\"", "bearer");

@@ -4,13 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -77,7 +81,7 @@ public final class Xlsx {
                     continue;
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
-                columns.forEach((idx, name) -> cells.put(name, fmt.formatCellValue(row.getCell(idx))));
+                columns.forEach((idx, name) -> cells.put(name, text(fmt, row.getCell(idx))));
                 SheetRow sr = new SheetRow(r + 1, cells);
                 if (!sr.isBlank()) {
                     rows.add(sr);
@@ -90,6 +94,21 @@ public final class Xlsx {
             }
             throw new DomainException("excel.unreadable");
         }
+    }
+
+    /**
+     * A cell as the text the user sees, except dates: DataFormatter renders Excel's default date format
+     * (built-in 14, shown as 2021/3/1 in a Chinese Excel) as "3/1/21", with a two-digit year, so a
+     * date cell reads as ISO {@code yyyy-MM-dd} instead (with {@code HH:mm} when it has a time of day).
+     */
+    private static String text(DataFormatter fmt, @Nullable Cell cell) {
+        if (cell != null && cell.getCellType() == CellType.NUMERIC && cell.getNumericCellValue() >= 1
+                && DateUtil.isCellDateFormatted(cell)) {
+            LocalDateTime t = cell.getLocalDateTimeCellValue();
+            return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString()
+                    : t.toLocalDate() + " " + t.toLocalTime().withSecond(0).withNano(0);
+        }
+        return fmt.formatCellValue(cell);
     }
 
     /** Writes one sheet with a bold header row; streams, so large exports stay in constant memory. */

@@ -1,0 +1,269 @@
+package org.renda.deputy;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.renda.deputy.DeputyViews.DeputyProfile;
+import org.renda.org.OrgTree;
+import org.renda.org.OrgView;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.DomainException;
+import org.renda.shared.NotFoundException;
+import org.renda.shared.Permission;
+import org.renda.shared.web.Feedback;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The register's pages: the filtered list, a new deputy, the deputy's file with seats, photo, nameplate, grids. */
+@Controller
+class DeputyPages {
+
+    static final String LIST = "deputy/list";
+    static final String ROWS = "deputy/list :: rows";
+    static final String NEW = "deputy/new";
+    static final String DETAIL = "deputy/detail";
+    static final String DUE = "deputy/due";
+    static final int PAGE_SIZE = 50;
+
+    private final DeputyRegister register;
+    private final DutyLog duties;
+    private final Commitments commitments;
+    private final Grids grids;
+    private final OrgTree orgs;
+    private final CurrentActor currentActor;
+    private final Feedback feedback;
+
+    DeputyPages(DeputyRegister register, DutyLog duties, Commitments commitments, Grids grids, OrgTree orgs,
+            CurrentActor currentActor, Feedback feedback) {
+        this.register = register;
+        this.duties = duties;
+        this.commitments = commitments;
+        this.grids = grids;
+        this.orgs = orgs;
+        this.currentActor = currentActor;
+        this.feedback = feedback;
+    }
+
+    /** The list's filters as the query string carries them. */
+    record ListForm(@Nullable String text, @Nullable DeputyLevel level, @Nullable Integer term, @Nullable String group,
+            @Nullable MandateStatus status, @Nullable Long orgId, @Nullable Integer page) {
+
+        DeputyRegister.Query query() {
+            return new DeputyRegister.Query(text, level, term, group, status, orgId, false);
+        }
+    }
+
+    @GetMapping("/deputies")
+    String list(@ModelAttribute("filter") ListForm filter, @RequestHeader(name = "HX-Request", required = false)
+            @Nullable String htmx, Model model) {
+        var page = register.list(filter.query(), filter.page() == null ? 1 : filter.page(), PAGE_SIZE);
+        model.addAttribute("page", page);
+        model.addAttribute("orgNames", orgNames(page.rows().stream().map(DeputyViews.DeputySummary::orgId).toList()));
+        if (htmx != null) {
+            return ROWS;
+        }
+        model.addAttribute("levels", DeputyLevel.values());
+        model.addAttribute("statuses", MandateStatus.values());
+        model.addAttribute("groups", register.groups());
+        model.addAttribute("towns", towns());
+        model.addAttribute("canWrite", currentActor.require().canAny(Permission.DEPUTY_WRITE));
+        return LIST;
+    }
+
+    /** A deputy's own file, from the menu. */
+    @GetMapping("/deputies/mine")
+    String mine() {
+        return "redirect:/deputies/" + register.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy")).id();
+    }
+
+    @GetMapping("/deputies/due")
+    String due(Model model) {
+        var due = duties.due(LocalDate.now());
+        model.addAttribute("due", due);
+        model.addAttribute("orgNames", orgNames(due.stream().map(o -> o.deputy().orgId()).toList()));
+        return DUE;
+    }
+
+    /** The new-deputy form: person, home organisation and first seat. */
+    record NewForm(String name, @Nullable String gender, @Nullable LocalDate birthDate, @Nullable String ethnicity,
+            @Nullable String party, @Nullable String education, @Nullable String occupation,
+            @Nullable String workplace, @Nullable String phone, @Nullable String idNumber, String orgCode,
+            String congressCode, @Nullable DeputyLevel level, @Nullable Integer termNo, @Nullable Integer termStart,
+            @Nullable Integer termEnd, @Nullable String constituency, @Nullable String deputyGroup,
+            @Nullable String station, @Nullable String cardNumber, @Nullable MandateStatus status,
+            @Nullable LocalDate since, @Nullable String document) {
+
+        static NewForm empty() {
+            int y = LocalDate.now().getYear();
+            return new NewForm("", null, null, "汉族", null, null, null, null, null, null, "", "", DeputyLevel.TOWN,
+                    null, y, y + 4, null, null, null, null, MandateStatus.ELECTED, LocalDate.now(), null);
+        }
+    }
+
+    @GetMapping("/deputies/new")
+    String newForm(Model model) {
+        if (!currentActor.require().canAny(Permission.DEPUTY_WRITE)) {
+            throw new NotFoundException("error.notFound");
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", NewForm.empty());
+        }
+        model.addAttribute("levels", DeputyLevel.values());
+        model.addAttribute("towns", towns());
+        return NEW;
+    }
+
+    @PostMapping("/deputies")
+    String create(@ModelAttribute NewForm f, RedirectAttributes redirect) {
+        try {
+            OrgView home = org(f.orgCode());
+            OrgView congress = f.congressCode() == null || f.congressCode().isBlank() ? home : org(f.congressCode());
+            if (f.level() == null || f.termNo() == null || f.termStart() == null || f.termEnd() == null
+                    || f.since() == null || f.name() == null || f.name().isBlank()) {
+                throw new DomainException("deputy.error.required");
+            }
+            DeputyProfile created = register.register(new DeputyRegister.NewDeputy(home.id(),
+                    new DeputyRegister.PersonForm(f.name(), f.gender(), f.birthDate(), f.ethnicity(), f.party(),
+                            f.education(), f.occupation(), f.workplace(), f.phone(), f.idNumber(), null),
+                    new DeputyRegister.SeatForm(congress.id(), f.level(), f.termNo(), f.termStart(), f.termEnd(),
+                            f.constituency(), f.deputyGroup(), f.station(), f.cardNumber(),
+                            f.status() == null ? MandateStatus.ELECTED : f.status(), f.since(), f.document())));
+            redirect.addFlashAttribute("success", feedback.text("deputy.created", created.name()));
+            return "redirect:/deputies/" + created.id();
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("failure", feedback.text("deputy.error.unknownOrg"));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+        }
+        redirect.addFlashAttribute("form", f);
+        return "redirect:/deputies/new";
+    }
+
+    @GetMapping("/deputies/{id}")
+    String detail(@PathVariable long id, Model model) {
+        DeputyProfile d = register.profile(id);
+        int year = LocalDate.now().getYear();
+        model.addAttribute("d", d);
+        model.addAttribute("home", orgs.find(d.orgId()).orElseThrow());
+        model.addAttribute("canWrite", register.canWrite(id));
+        model.addAttribute("self", register.mine().map(m -> m.id() == id).orElse(false));
+        model.addAttribute("commitments", commitments.of(id, year));
+        model.addAttribute("year", year);
+        model.addAttribute("gridDuty", grids.dutyOf(id));
+        model.addAttribute("homeGrids", grids.list(d.orgId()));
+        model.addAttribute("counts", duties.archive(id, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).counts());
+        model.addAttribute("nextStatuses", MandateStatus.values());
+        model.addAttribute("levels", DeputyLevel.values());
+        model.addAttribute("commitmentStatuses", CommitmentStatus.values());
+        return DETAIL;
+    }
+
+    @PostMapping("/deputies/{id}/profile")
+    String update(@PathVariable long id, @RequestParam int version, @ModelAttribute DeputyRegister.PersonForm form,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id, () -> register.update(id, version, form), "common.saved");
+    }
+
+    @PostMapping("/deputies/{id}/seats")
+    String addSeat(@PathVariable long id, @RequestParam String congressCode, @RequestParam DeputyLevel level,
+            @RequestParam int termNo, @RequestParam int termStart, @RequestParam int termEnd,
+            @RequestParam(required = false) String constituency, @RequestParam(required = false) String deputyGroup,
+            @RequestParam(required = false) String station, @RequestParam MandateStatus status,
+            @RequestParam LocalDate since, @RequestParam(required = false) String document,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id, () -> register.addSeat(id, new DeputyRegister.SeatForm(
+                org(congressCode).id(), level, termNo, termStart, termEnd, constituency, deputyGroup, station, null,
+                status, since, document)), "deputy.seatAdded");
+    }
+
+    @PostMapping("/deputies/{id}/seats/{seatId}/status")
+    String changeStatus(@PathVariable long id, @PathVariable long seatId, @RequestParam MandateStatus status,
+            @RequestParam LocalDate on, @RequestParam(required = false) String document,
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id,
+                () -> register.changeStatus(seatId, status, on, document, note), "deputy.statusChanged");
+    }
+
+    @PostMapping("/deputies/{id}/nameplate/withdraw")
+    String withdraw(@PathVariable long id, @RequestParam String reason, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id, () -> register.withdrawNameplate(id, reason),
+                "deputy.nameplateWithdrawn");
+    }
+
+    @PostMapping("/deputies/{id}/nameplate/restore")
+    String restore(@PathVariable long id, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id, () -> register.restoreNameplate(id),
+                "deputy.nameplateRestored");
+    }
+
+    @PostMapping("/deputies/{id}/photo")
+    String photo(@PathVariable long id, @RequestParam("photo") MultipartFile photo, RedirectAttributes redirect)
+            throws IOException {
+        byte[] data = photo.getBytes();
+        return feedback.redirect(redirect, "/deputies/" + id,
+                () -> register.uploadPhoto(id, photo.getContentType(), data), "deputy.photoSaved");
+    }
+
+    @GetMapping("/deputies/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        DeputyStore.Photo p = register.photo(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType()))
+                .cacheControl(CacheControl.noCache()).body(p.data());
+    }
+
+    @PostMapping("/deputies/{id}/grids")
+    String assignGrid(@PathVariable long id, @RequestParam long gridId, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id, () -> grids.assign(id, gridId), "common.saved");
+    }
+
+    @PostMapping("/deputies/{id}/grids/{gridId}/remove")
+    String unassignGrid(@PathVariable long id, @PathVariable long gridId, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id, () -> grids.unassign(id, gridId), "common.saved");
+    }
+
+    @PostMapping("/deputies/{id}/commitments")
+    String promise(@PathVariable long id, @RequestParam int year, @ModelAttribute Commitments.Promise promise,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id + "#commitments",
+                () -> commitments.promise(id, year, promise), "commitment.saved");
+    }
+
+    @PostMapping("/deputies/{id}/commitments/{cid}")
+    String report(@PathVariable long id, @PathVariable long cid, @ModelAttribute Commitments.Progress progress,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/deputies/" + id + "#commitments", () -> commitments.report(cid, progress),
+                "commitment.saved");
+    }
+
+    /** An organisation by code; whether the actor may use it is the register's to decide. */
+    private OrgView org(@Nullable String code) {
+        return orgs.findByCode(code == null ? "" : code.strip()).filter(OrgView::active)
+                .orElseThrow(() -> new NotFoundException("error.notFound"));
+    }
+
+    /** The towns and streets the actor can read, for the organisation filter. */
+    private List<OrgView> towns() {
+        return orgs.findAll(currentActor.require().orgsWith(Permission.DEPUTY_READ)).stream()
+                .filter(o -> o.type() == org.renda.org.OrgType.TOWN || o.type() == org.renda.org.OrgType.STREET
+                        || o.type() == org.renda.org.OrgType.COUNTY)
+                .toList();
+    }
+
+    private java.util.Map<Long, String> orgNames(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        orgs.findAll(java.util.Set.copyOf(ids)).forEach(o -> names.put(o.id(), o.name()));
+        return names;
+    }
+}

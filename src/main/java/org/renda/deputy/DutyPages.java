@@ -1,0 +1,176 @@
+package org.renda.deputy;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.renda.deputy.DeputyViews.DeputyProfile;
+import org.renda.deputy.DeputyViews.DutyRecordView;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.DomainException;
+import org.renda.shared.NotFoundException;
+import org.renda.shared.Permission;
+import org.renda.shared.web.Feedback;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Duty records: a deputy's own entry from a phone, staff entry, the review queue, the archive page. */
+@Controller
+class DutyPages {
+
+    static final String NEW = "deputy/duty-new";
+    static final String DETAIL = "deputy/duty";
+    static final String REVIEW = "deputy/review";
+    static final String ARCHIVE = "deputy/archive";
+
+    private final DutyLog duties;
+    private final DeputyRegister register;
+    private final CurrentActor currentActor;
+    private final Feedback feedback;
+
+    DutyPages(DutyLog duties, DeputyRegister register, CurrentActor currentActor, Feedback feedback) {
+        this.duties = duties;
+        this.register = register;
+        this.currentActor = currentActor;
+        this.feedback = feedback;
+    }
+
+    /** The entry form; its fields stay filled when an error sends the user back to it. */
+    record EntryForm(@Nullable DutyType type, @Nullable LocalDate occurredOn, @Nullable String title,
+            @Nullable String content, @Nullable String place) {}
+
+    @GetMapping("/duties/new")
+    String form(@RequestParam(required = false) @Nullable Long deputyId, Model model) {
+        DeputyProfile deputy = deputyId == null
+                ? register.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"))
+                : register.profile(deputyId);
+        if (deputyId != null && !register.canWrite(deputyId)
+                && register.mine().map(m -> m.id() != deputyId).orElse(true)) {
+            throw new NotFoundException("error.notFound");
+        }
+        model.addAttribute("deputy", deputy);
+        model.addAttribute("types", DutyType.values());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new EntryForm(DutyType.RECEPTION, LocalDate.now(), "", "", ""));
+        }
+        model.addAttribute("staffEntry", register.canWrite(deputy.id()));
+        return NEW;
+    }
+
+    @PostMapping("/duties")
+    String record(@RequestParam long deputyId, @ModelAttribute EntryForm form,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
+            throws IOException {
+        List<DutyLog.Upload> uploads = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    uploads.add(new DutyLog.Upload(f.getOriginalFilename() == null ? "file" : f.getOriginalFilename(),
+                            f.getContentType(), f.getBytes()));
+                }
+            }
+        }
+        try {
+            if (form.type() == null || form.occurredOn() == null || form.title() == null || form.title().isBlank()) {
+                throw new DomainException("duty.error.required");
+            }
+            DutyRecordView saved = duties.record(deputyId, new DutyLog.DutyForm(form.type(), form.occurredOn(),
+                    form.title(), form.content(), form.place()), uploads);
+            redirect.addFlashAttribute("success", feedback.text(saved.status() == DutyStatus.VERIFIED
+                    ? "duty.savedVerified" : "duty.savedSubmitted"));
+            return "redirect:/duties/" + saved.id();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            redirect.addFlashAttribute("form", form);
+            return "redirect:/duties/new?deputyId=" + deputyId;
+        }
+    }
+
+    @GetMapping("/duties/{id}")
+    String detail(@PathVariable long id, Model model) {
+        DutyRecordView r = duties.get(id);
+        model.addAttribute("r", r);
+        model.addAttribute("evidence", duties.evidence(id));
+        model.addAttribute("canReview", r.status() == DutyStatus.SUBMITTED
+                && currentActor.require().can(Permission.DUTY_VERIFY, r.orgId()));
+        return DETAIL;
+    }
+
+    @GetMapping("/duties/evidence/{eid}")
+    ResponseEntity<byte[]> evidence(@PathVariable long eid) {
+        DutyStore.Evidence e = duties.evidenceFile(eid);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(e.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(e.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noCache()).body(e.data());
+    }
+
+    @GetMapping("/duties/review")
+    String review(Model model) {
+        if (!currentActor.require().canAny(Permission.DUTY_VERIFY)) {
+            throw new NotFoundException("error.notFound");
+        }
+        model.addAttribute("queue", duties.queue(200));
+        model.addAttribute("total", duties.queueSize());
+        return REVIEW;
+    }
+
+    @PostMapping("/duties/{id}/verify")
+    String verify(@PathVariable long id, @RequestParam(defaultValue = "/duties/review") String back,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, safe(back), () -> duties.verify(id), "duty.verified");
+    }
+
+    @PostMapping("/duties/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam String reason,
+            @RequestParam(defaultValue = "/duties/review") String back, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, safe(back), () -> duties.reject(id, reason), "duty.rejected");
+    }
+
+    @GetMapping("/deputies/{id}/archive")
+    String archive(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+        DeputyProfile d = register.profile(id);
+        LocalDate from;
+        LocalDate to;
+        if (year == null) {
+            var seat = d.mandates().stream().filter(m -> m.status().inOffice()).findFirst()
+                    .or(() -> d.mandates().stream().findFirst());
+            int start = seat.map(DeputyViews.MandateView::termStart).orElse(LocalDate.now().getYear());
+            int end = seat.map(DeputyViews.MandateView::termEnd).orElse(LocalDate.now().getYear());
+            from = LocalDate.of(start, 1, 1);
+            to = LocalDate.of(end, 12, 31);
+        } else {
+            from = LocalDate.of(year, 1, 1);
+            to = LocalDate.of(year, 12, 31);
+        }
+        model.addAttribute("archive", duties.archive(id, from, to));
+        model.addAttribute("year", year);
+        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(
+                d.mandates().stream().mapToInt(DeputyViews.MandateView::termStart).min()
+                        .orElse(LocalDate.now().getYear()), LocalDate.now().getYear()).boxed()
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        model.addAttribute("types", DutyType.values());
+        return ARCHIVE;
+    }
+
+    /** Only local paths: a form cannot send the user elsewhere. */
+    private static String safe(String back) {
+        return back.startsWith("/") && !back.startsWith("//") ? back : "/duties/review";
+    }
+}
