@@ -4,6 +4,8 @@
 #   warm up -> measure with 1 worker and with $WORKERS workers -> stop the app.
 # Settings (environment): SIZE=town|county|province (county)  DB=renda_bench  PORT=8095  WORKERS=4
 #   WARMUP=30s  DURATION=60s  SCENARIO=bench/scenarios/deputy-county.txt  SKIP_BUILD=1 to reuse the jar
+#   JAR=path to measure another build (implies SKIP_BUILD=1)
+#   REUSE_DB=1 keeps the database and dataset of the last run (bench/out/$SIZE.vars) instead of regenerating
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres (trust auth)
 # Results go to bench/out/<date>-<size>/ (console log, CSV per run, the vars file, the app log).
 set -euo pipefail
@@ -25,20 +27,23 @@ BASE="http://127.0.0.1:$PORT"
 
 log() { echo "== $*" | tee -a "$OUT/run.log"; }
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+if [[ -z "${JAR:-}" && "${SKIP_BUILD:-0}" != 1 ]]; then
   log "build: mvn -q -DskipTests package"
   mvn -q -DskipTests package
 fi
-JAR=$(ls target/renda-*.jar | grep -v -e sources -e original | head -1)
+JAR=${JAR:-$(ls target/renda-*.jar | grep -v -e sources -e original | head -1)}
+REUSE_DB=${REUSE_DB:-0}
 
 if curl -s -o /dev/null "$BASE/actuator/health"; then
   echo "port $PORT is already in use; set PORT" >&2
   exit 1
 fi
 
-log "fresh database $DB"
-dropdb --if-exists "$DB"
-createdb "$DB"
+if [[ "$REUSE_DB" != 1 ]]; then
+  log "fresh database $DB"
+  dropdb --if-exists "$DB"
+  createdb "$DB"
+fi
 
 APP_PID=
 stop_app() {
@@ -63,14 +68,19 @@ for _ in $(seq 120); do
 done
 curl -sf -o /dev/null "$BASE/actuator/health"
 
-log "generate the $SIZE dataset"
-start=$(date +%s.%N)
-bench/generate.sh --size "$SIZE" --url "$URL" --user "$PGUSER" --vars-out "$OUT/$SIZE.vars" | tee -a "$OUT/run.log"
-log "generation took $(echo "$(date +%s.%N) - $start" | bc) s (wall, including JVM start and compiling the generator)"
-cp "$OUT/$SIZE.vars" "bench/out/$SIZE.vars"
+if [[ "$REUSE_DB" != 1 ]]; then
+  log "generate the $SIZE dataset"
+  start=$(date +%s.%N)
+  bench/generate.sh --size "$SIZE" --url "$URL" --user "$PGUSER" --vars-out "$OUT/$SIZE.vars" | tee -a "$OUT/run.log"
+  log "generation took $(echo "$(date +%s.%N) - $start" | bc) s (wall, including JVM start and compiling the generator)"
+  cp "$OUT/$SIZE.vars" "bench/out/$SIZE.vars"
+else
+  log "reusing database $DB and bench/out/$SIZE.vars"
+  cp "bench/out/$SIZE.vars" "$OUT/$SIZE.vars"
+fi
 
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), PostgreSQL $(psql -tAc 'show server_version' "$DB")"
-log "commit: $(git log -1 --format='%h %s')"
+log "commit: $(git log -1 --format='%h %s'), jar: $JAR"
 
 load() { # $1 = workers, $2 = csv name
   java bench/HttpLoad.java --base "$BASE" --vars "$OUT/$SIZE.vars" --scenario "$SCENARIO" \
