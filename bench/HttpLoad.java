@@ -108,9 +108,9 @@ public class HttpLoad {
             cumulative[i] = sum;
         }
 
-        System.out.printf(Locale.ROOT, "HttpLoad %s as %s: %d workers, warm-up %ss, run %ss, at most %,d requests%s%n",
-                base, user, workers, warmup.toSeconds(), length.toSeconds(), maxRequests,
-                rate > 0 ? ", open loop at " + rate + " req/s" : ", closed loop");
+        System.out.printf(Locale.ROOT, "HttpLoad %s as %s: %d workers, warm-up %ss, run %ss, at most %,d requests%s;"
+                + " load average at start %s%n", base, user, workers, warmup.toSeconds(), length.toSeconds(),
+                maxRequests, rate > 0 ? ", open loop at " + rate + " req/s" : ", closed loop", loadAverage());
 
         List<Worker> ws = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -134,9 +134,12 @@ public class HttpLoad {
                         ws.stream().mapToLong(w -> w.warmErrors).sum());
             }
             Phase p = new Phase(length, maxRequests, rate, workers);
+            String loadBefore = loadAverage();
             long start = System.nanoTime();
             runPhase(pool, ws, p, true);
             double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%nload average (1/5/15 min) after the warm-up: %s, after the run: %s%n", loadBefore,
+                    loadAverage());
             report(targets, ws, seconds, opt.containsKey("csv") ? Path.of(one(opt, "csv", null)) : null);
         } finally {
             pool.shutdownNow();
@@ -348,7 +351,7 @@ public class HttpLoad {
         List<String> lines = new ArrayList<>();
         String header = String.format(Locale.ROOT, "%-26s %8s %6s %8s %8s %8s %8s %8s", "pattern", "count", "errors",
                 "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms");
-        System.out.printf(Locale.ROOT, "%nmeasured %.1f s, %,d requests, %.1f req/s%n", seconds, total, total / seconds);
+        System.out.printf(Locale.ROOT, "measured %.1f s, %,d requests, %.1f req/s%n", seconds, total, total / seconds);
         System.out.println(header);
         List<String> csvLines = new ArrayList<>(List.of("pattern,count,errors,rps,p50_ms,p95_ms,p99_ms,max_ms"));
         List<long[]> all = new ArrayList<>();
@@ -454,6 +457,16 @@ public class HttpLoad {
             return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
         }
         return Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+    }
+
+    /** The machine's load average, to tell a busy neighbour from a slow server; Linux only. */
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String enc(String s) {

@@ -5,6 +5,8 @@
 # Settings (environment): SIZE=town|county|province (county)  DB=renda_bench  PORT=8095  WORKERS=4
 #   WARMUP=30s  DURATION=60s  SCENARIO=bench/scenarios/deputy-county.txt  SKIP_BUILD=1 to reuse the jar
 #   JAR=path to measure another build (implies SKIP_BUILD=1)
+#   QUIET=0.5 waits (up to 15 min) before each measurement until the 1-minute load average is below 0.5;
+#     the figures mean little while other builds share the machine. QUIET=0 does not wait.
 #   REUSE_DB=1 keeps the database and dataset of the last run (bench/out/$SIZE.vars) instead of regenerating
 #   PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres (trust auth)
 # Results go to bench/out/<date>-<size>/ (console log, CSV per run, the vars file, the app log).
@@ -82,7 +84,18 @@ fi
 log "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), PostgreSQL $(psql -tAc 'show server_version' "$DB")"
 log "commit: $(git log -1 --format='%h %s'), jar: $JAR"
 
+QUIET=${QUIET:-0.5}
+wait_quiet() {
+  [[ "$QUIET" == 0 ]] && return 0
+  for _ in $(seq 90); do
+    awk -v q="$QUIET" '{ exit !($1 < q) }' /proc/loadavg && return 0
+    sleep 10
+  done
+  log "machine still busy (load $(cut -d' ' -f1-3 /proc/loadavg)); measuring anyway"
+}
+
 load() { # $1 = workers, $2 = csv name
+  wait_quiet
   java bench/HttpLoad.java --base "$BASE" --vars "$OUT/$SIZE.vars" --scenario "$SCENARIO" \
     --workers "$1" --warmup "$WARMUP" --duration "$DURATION" --csv "$OUT/$2.csv" | tee -a "$OUT/run.log"
 }
