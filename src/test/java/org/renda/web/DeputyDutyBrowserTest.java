@@ -116,5 +116,16 @@ class DeputyDutyBrowserTest {
 
         assertThat(publicReceptionCount(code)).isEqualTo(before + 1);
         Browser.screenshot(browser, "public-profile");
+
+        // The clerk's own views of the same deputy, kept as screenshots for a person to look at.
+        long id = jdbc.sql("select id from deputy where public_code = ?").param(code).query(Long.class).single();
+        browser.get(url("/deputies?level=TOWN&term=18"));
+        assertThat(browser.findElement(By.id("deputy-rows")).getText()).contains("李春华");
+        Browser.screenshot(browser, "deputy-list");
+        browser.get(url("/deputies/" + id));
+        Browser.screenshot(browser, "deputy-detail");
+        browser.get(url("/deputies/" + id + "/archive"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(title);
+        Browser.screenshot(browser, "deputy-archive");
     }
 }
