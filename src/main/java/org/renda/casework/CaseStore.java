@@ -281,7 +281,7 @@ class CaseStore {
                         sum(case when rating in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
                         from case_item where org_id in (:orgs) and created_at >= :from and created_at < :to
                           and state not in ('MERGED', 'WITHDRAWN')
-                        group by """ + groupColumn + " order by " + groupColumn)
+                        group by\s""" + groupColumn + " order by " + groupColumn)
                 .param("orgs", orgs).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("today", today)
                 .query((rs, n) -> new Object[] {rs.getObject(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
