@@ -44,13 +44,16 @@ class CasePages {
     static final String FIGURES = "casework/figures";
 
     private final CaseDesk desk;
+    private final CaseRouting routing;
     private final CaseFigures figures;
     private final OrgTree orgs;
     private final CurrentActor currentActor;
     private final Feedback feedback;
 
-    CasePages(CaseDesk desk, CaseFigures figures, OrgTree orgs, CurrentActor currentActor, Feedback feedback) {
+    CasePages(CaseDesk desk, CaseRouting routing, CaseFigures figures, OrgTree orgs, CurrentActor currentActor,
+            Feedback feedback) {
         this.desk = desk;
+        this.routing = routing;
         this.figures = figures;
         this.orgs = orgs;
         this.currentActor = currentActor;
@@ -81,7 +84,11 @@ class CasePages {
         model.addAttribute("actions", desk.actionsFor(id));
         model.addAttribute("maySupervise", desk.maySupervise(id));
         model.addAttribute("mayReadPhone", currentActor.require().can(Permission.CASE_WRITE, c.orgId()));
-        model.addAttribute("units", units(c.orgId()));
+        List<OrgView> units = units(c.orgId());
+        model.addAttribute("units", units);
+        if (desk.actionsFor(id).contains(CaseAction.ASSIGN)) {
+            model.addAttribute("advice", routing.advise(id, units));
+        }
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("today", LocalDate.now());

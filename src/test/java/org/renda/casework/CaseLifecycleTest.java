@@ -152,6 +152,16 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void intakeSuggestsTheUnitAndListsSimilarOpenCases() throws Exception {
+        long first = intake("东湖村村道坑洼积水");
+        long second = intake("东湖村村道坑洼，雨天积水");
+        String page = mvc.perform(get("/cases/" + second).with(Logins.as(accounts, "anlan.staff"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("建议主办单位：交通运输局", "相似的待办件",
+                jdbc.sql("select receipt_code from case_item where id = ?").param(first).query(String.class).single());
+    }
+
+    @Test
     void theFiguresCountCollectedClosedAndOverdue() throws Exception {
         String page = mvc.perform(get("/cases/figures").param("by", "CATEGORY").with(Logins.as(accounts, "anlan.staff")))
                 .andReturn().getResponse().getContentAsString();
