@@ -156,6 +156,17 @@ public class CaseDesk {
         return view(id);
     }
 
+    /** A hotline work order, keyed by its number so a second import of the same order is recognised. */
+    CaseView importHotline(StaffIntake in, String key) {
+        currentActor.require().require(Permission.CASE_WRITE, in.orgId());
+        long id = store.insert(new CaseStore.NewCase(in.orgId(), newReceipt(), Source.HOTLINE, Kind.OPINION,
+                in.category(), in.title().strip(), in.content().strip(), blank(in.location()),
+                in.anonymous() ? null : blank(in.name()), in.anonymous() ? null : blank(in.phone()), in.anonymous(),
+                null, false, key));
+        received(id, in.orgId(), Source.HOTLINE, List.of());
+        return viewUnchecked(id);
+    }
+
     /** The signed-in deputy submits a suggestion to the congress that keeps their file. */
     public CaseView suggest(DeputySuggestion s, List<Upload> files) {
         DeputyProfile me = deputies.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));

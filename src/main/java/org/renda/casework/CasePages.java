@@ -44,15 +44,17 @@ class CasePages {
     static final String FIGURES = "casework/figures";
 
     private final CaseDesk desk;
+    private final HotlineImport hotline;
     private final CaseRouting routing;
     private final CaseFigures figures;
     private final OrgTree orgs;
     private final CurrentActor currentActor;
     private final Feedback feedback;
 
-    CasePages(CaseDesk desk, CaseRouting routing, CaseFigures figures, OrgTree orgs, CurrentActor currentActor,
-            Feedback feedback) {
+    CasePages(CaseDesk desk, HotlineImport hotline, CaseRouting routing, CaseFigures figures, OrgTree orgs,
+            CurrentActor currentActor, Feedback feedback) {
         this.desk = desk;
+        this.hotline = hotline;
         this.routing = routing;
         this.figures = figures;
         this.orgs = orgs;
@@ -126,9 +128,7 @@ class CasePages {
         model.addAttribute("categories", desk.categories());
         model.addAttribute("sources", List.of(Source.RECEPTION, Source.VISIT, Source.HOTLINE, Source.STAFF));
         model.addAttribute("kinds", Kind.values());
-        model.addAttribute("orgs", orgs.findAll(currentActor.require().orgsWith(Permission.CASE_WRITE)).stream()
-                .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET || o.type() == OrgType.COUNTY)
-                .toList());
+        model.addAttribute("orgs", intakeOrgs());
         return INTAKE;
     }
 
@@ -151,6 +151,42 @@ class CasePages {
             redirect.addFlashAttribute("failure", feedback.text(e));
             return "redirect:/cases/new";
         }
+    }
+
+    static final String HOTLINE = "casework/hotline";
+
+    @GetMapping("/cases/hotline")
+    String hotlineForm(Model model) {
+        if (!currentActor.require().canAny(Permission.CASE_WRITE)) {
+            throw new NotFoundException("error.notFound");
+        }
+        model.addAttribute("orgs", intakeOrgs());
+        return HOTLINE;
+    }
+
+    @PostMapping("/cases/hotline")
+    String hotlineImport(@RequestParam long orgId, @RequestParam("file") MultipartFile file, Model model)
+            throws IOException {
+        model.addAttribute("orgs", intakeOrgs());
+        try {
+            HotlineImport.Result r = hotline.importFile(orgId, file.getOriginalFilename() == null ? "" :
+                    file.getOriginalFilename(), file.getBytes());
+            model.addAttribute("success", feedback.text("hotline.done", r.created(), r.skipped()));
+        } catch (org.renda.shared.excel.ImportRejected e) {
+            model.addAttribute("failure", feedback.text(e));
+            model.addAttribute("rowErrors", e.errors());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            model.addAttribute("failure", feedback.text(e));
+        }
+        return HOTLINE;
+    }
+
+    private List<OrgView> intakeOrgs() {
+        return orgs.findAll(currentActor.require().orgsWith(Permission.CASE_WRITE)).stream()
+                .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET || o.type() == OrgType.COUNTY)
+                .toList();
     }
 
     @GetMapping("/cases/suggest")
