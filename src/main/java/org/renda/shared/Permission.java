@@ -13,5 +13,7 @@ public enum Permission {
     /** Keep the register: deputies, seats, status changes, nameplates, grids; record duties for deputies. */
     DEPUTY_WRITE,
     /** Verify or reject the duty records deputies submit. */
-    DUTY_VERIFY
+    DUTY_VERIFY,
+    /** Keep the working-day calendar (holidays, make-up working days) and the deadline rules of an organisation. */
+    CALENDAR_WRITE
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 public enum Role {
     SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
     STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ,
-            Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY)),
+            Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY, Permission.CALENDAR_WRITE)),
     PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ)),
     SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ)),
     /** A deputy reads the register of their congress and keeps their own archive (checked by the link to the user). */

@@ -51,6 +51,9 @@ class Navigation {
         if (a.canAny(Permission.DUTY_VERIFY)) {
             items.add(new Item("nav.duties", "/duties/review", path.startsWith("/duties")));
         }
+        if (a.canAny(Permission.CALENDAR_WRITE)) {
+            items.add(new Item("nav.calendar", "/calendar", path.startsWith("/calendar")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }
