@@ -256,7 +256,7 @@ public class CaseDesk {
                 for (int i = 0; i < units.size(); i++) {
                     store.assign(c.id(), c.orgId(), units.get(i), i == 0);
                 }
-                due = deadlines.due(CaseFlow.Clock.REPLY, c.kind(), complex, LocalDate.now());
+                due = deadlines.due(c.orgId(), CaseFlow.Clock.REPLY, c.kind(), complex, LocalDate.now());
                 setDue = true;
                 note = unitNames(units) + (note == null ? "" : "；" + note);
             }
@@ -284,7 +284,7 @@ public class CaseDesk {
                 rating = in.rating();
                 to = CaseFlow.afterRating(rating, store.wasRehandled(c.id()));
                 if (to == CaseState.REHANDLING) {
-                    due = deadlines.due(CaseFlow.Clock.REHANDLE, c.kind(), complex, LocalDate.now());
+                    due = deadlines.due(c.orgId(), CaseFlow.Clock.REHANDLE, c.kind(), complex, LocalDate.now());
                     setDue = true;
                 }
             }

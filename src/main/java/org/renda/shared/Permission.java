@@ -21,5 +21,7 @@ public enum Permission {
     /** Sign for, return and reply to the cases assigned to one's unit. */
     CASE_HANDLE,
     /** Put a case under key supervision (重点督办). */
-    CASE_SUPERVISE
+    CASE_SUPERVISE,
+    /** Keep the working-day calendar (holidays, make-up working days) and the deadline rules of an organisation. */
+    CALENDAR_WRITE
 }

@@ -11,7 +11,7 @@ public enum Role {
     SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
     STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ,
             Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY, Permission.CASE_READ,
-            Permission.CASE_WRITE)),
+            Permission.CASE_WRITE, Permission.CALENDAR_WRITE)),
     PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
             Permission.CASE_READ, Permission.CASE_SUPERVISE)),
     SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,

@@ -2,7 +2,6 @@ package org.renda.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -59,28 +58,11 @@ class CaseFlowTest {
         assertThat(CaseFlow.afterRating(Rating.SATISFIED, false)).isEqualTo(CaseState.CLOSED);
     }
 
-    private final CaseDeadlines deadlines = new CaseDeadlines();
-
     @Test
-    void aDeputysSuggestionIsDueInThreeMonthsOrSixWhenComplex() {
-        assertThat(deadlines.due(CaseFlow.Clock.REPLY, Kind.SUGGESTION, false, LocalDate.of(2026, 3, 10)))
-                .isEqualTo(LocalDate.of(2026, 6, 10));
-        assertThat(deadlines.due(CaseFlow.Clock.REPLY, Kind.SUGGESTION, true, LocalDate.of(2026, 3, 10)))
-                .isEqualTo(LocalDate.of(2026, 9, 10));
-    }
-
-    @Test
-    void aDueDateOnAWeekendMovesToTheNextWorkingDay() {
-        // 2026-05-30 + 3 months = 2026-08-30, a Sunday
-        assertThat(deadlines.due(CaseFlow.Clock.REPLY, Kind.SUGGESTION, false, LocalDate.of(2026, 5, 30)))
-                .isEqualTo(LocalDate.of(2026, 8, 31));
-    }
-
-    @Test
-    void reHandlingGetsOneMonthAndThePublicsOpinionFifteenWorkingDays() {
-        assertThat(deadlines.due(CaseFlow.Clock.REHANDLE, Kind.SUGGESTION, false, LocalDate.of(2026, 4, 15)))
-                .isEqualTo(LocalDate.of(2026, 5, 15));
-        assertThat(deadlines.due(CaseFlow.Clock.REPLY, Kind.OPINION, false, LocalDate.of(2026, 11, 20)))
-                .isEqualTo(LocalDate.of(2026, 12, 11));
+    void eachClockReadsTheDeadlineRuleOfItsKind() {
+        assertThat(CaseDeadlines.code(CaseFlow.Clock.REPLY, Kind.SUGGESTION, false)).isEqualTo("SUGGESTION");
+        assertThat(CaseDeadlines.code(CaseFlow.Clock.REPLY, Kind.CRITICISM, true)).isEqualTo("SUGGESTION_COMPLEX");
+        assertThat(CaseDeadlines.code(CaseFlow.Clock.REPLY, Kind.OPINION, true)).isEqualTo("PUBLIC_OPINION");
+        assertThat(CaseDeadlines.code(CaseFlow.Clock.REHANDLE, Kind.SUGGESTION, false)).isEqualTo("REHANDLE");
     }
 }

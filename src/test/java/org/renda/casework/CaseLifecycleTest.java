@@ -26,6 +26,8 @@ class CaseLifecycleTest {
     @Autowired UserDetailsService accounts;
     @Autowired OrgTree orgs;
     @Autowired JdbcClient jdbc;
+    @Autowired org.renda.calendar.Deadlines deadlines;
+    @Autowired org.renda.calendar.WorkingCalendar calendar;
 
     private long town() {
         return orgs.findByCode("QH-AL").orElseThrow().id();
@@ -64,7 +66,7 @@ class CaseLifecycleTest {
         act("anlan.staff", id, "ASSIGN", "leadUnitId", String.valueOf(transport()), "note", "请于时限内答复");
         assertThat(state(id)).isEqualTo("ASSIGNED");
         LocalDate due = jdbc.sql("select due_on from case_item where id = ?").param(id).query(LocalDate.class).single();
-        assertThat(due).isEqualTo(CaseDeadlines.plusWorkingDays(LocalDate.now(), 15));
+        assertThat(due).isEqualTo(deadlines.dueDate(town(), "PUBLIC_OPINION", LocalDate.now()));
 
         assertThat(mvc.perform(get("/cases").with(Logins.as(accounts, "unit.jiaotong"))).andReturn().getResponse()
                 .getContentAsString()).contains("修复安澜镇东湖村村道");
@@ -146,7 +148,8 @@ class CaseLifecycleTest {
         act("anlan.staff", id, "ASSIGN", "leadUnitId", String.valueOf(orgs.findByCode("QH-D13").orElseThrow().id()),
                 "complex", "true");
         LocalDate due = jdbc.sql("select due_on from case_item where id = ?").param(id).query(LocalDate.class).single();
-        assertThat(due).isAfterOrEqualTo(LocalDate.now().plusMonths(6)).isBefore(LocalDate.now().plusMonths(6).plusDays(3));
+        assertThat(due).isEqualTo(calendar.nextWorkingDay(LocalDate.now().plusMonths(6)))
+                .isEqualTo(deadlines.dueDate(town(), "SUGGESTION_COMPLEX", LocalDate.now()));
         assertThat(mvc.perform(get("/cases/" + id).with(Logins.as(accounts, "deputy.zhao"))).andReturn().getResponse()
                 .getStatus()).as("the co-signer follows it").isEqualTo(200);
     }
