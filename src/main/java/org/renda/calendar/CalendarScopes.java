@@ -9,13 +9,14 @@ import org.renda.org.OrgView;
 import org.renda.shared.Actor;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
+import org.renda.shared.Role;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may read and keep the calendar and the deadline rules of a scope. A scope is an organisation
  * (its days and rules apply to its subtree) or {@link WorkingCalendar#NATIONAL}: the national calendar
- * and defaults are read by everyone signed in and kept by whoever holds CALENDAR_WRITE on every root of
- * the tree (the system administrator in practice), because they apply to every organisation.
+ * and defaults are read by everyone signed in and kept by a system administrator granted on a root of
+ * the tree, because they apply to every organisation.
  */
 @Component
 class CalendarScopes {
@@ -38,8 +39,8 @@ class CalendarScopes {
             return true;
         }
         if (orgId == WorkingCalendar.NATIONAL) {
-            List<OrgView> roots = orgs.roots();
-            return !roots.isEmpty() && roots.stream().allMatch(r -> actor.can(Permission.CALENDAR_WRITE, r.id()));
+            return actor.grants().stream().anyMatch(g -> g.role() == Role.SYSTEM_ADMIN
+                    && orgs.find(g.orgId()).map(o -> o.parentId() == null).orElse(false));
         }
         return actor.can(Permission.CALENDAR_WRITE, orgId);
     }

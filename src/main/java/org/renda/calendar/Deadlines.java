@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The look-ups ({@link #rule}, {@link #dueDate}, {@link #deadline}) are unscoped and served from memory,
  * for casework computing many due dates, also in jobs without a signed-in user; they count on the
  * calendar of the same organisation ({@link WorkingCalendar#of}). Editing needs CALENDAR_WRITE on the
- * organisation (national defaults: on every root), is audited and drops the cache when its transaction ends.
+ * organisation (national defaults: a system administrator of a root), is audited and drops the cache when
+ * its transaction ends.
  */
 @Service
 @Transactional(readOnly = true)
@@ -181,7 +182,8 @@ public class Deadlines {
         return frozen;
     }
 
-    private void invalidate() {
+    /** Forgets the cached rules; every edit calls it, and so may a test that changed the table directly. */
+    void invalidate() {
         AfterCommit.invalidate(() -> {
             synchronized (this) {
                 generation++;
