@@ -63,9 +63,11 @@ public class CaseDesk {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final CaseReminders reminders;
 
     CaseDesk(CaseStore store, CaseDeadlines deadlines, OrgTree orgs, DeputyRegister deputies, CurrentActor currentActor,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            AuditTrail audit, ApplicationEventPublisher events, CaseReminders reminders) {
+        this.reminders = reminders;
         this.store = store;
         this.deadlines = deadlines;
         this.orgs = orgs;
@@ -310,6 +312,7 @@ public class CaseDesk {
         CaseStore.Row after = store.byId(c.id()).orElseThrow();
         audit.record(c.orgId(), AUDIT_TYPE, c.id(), t.action().name(), snapshot(c), snapshot(after));
         if (t.action() == CaseAction.ASSIGN) {
+            reminders.assigned(c.id(), c.orgId(), c.title(), due, store.activeUnits(c.id(), false), after.version());
             events.publishEvent(new CaseEvents.CaseAssigned(c.id(), c.orgId(), in.leadUnitId(), due));
         }
         if (to == CaseState.CLOSED) {

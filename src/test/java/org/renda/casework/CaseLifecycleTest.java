@@ -92,6 +92,31 @@ class CaseLifecycleTest {
                 .param(String.valueOf(id)).query(Integer.class).single()).isEqualTo(7);
     }
 
+    @Autowired CaseReminders reminders;
+
+    private int notifications(String username, String keyLike) {
+        return jdbc.sql("""
+                select count(*) from notification n join app_user u on u.id = n.recipient_user_id
+                where u.username = ? and n.dedupe_key like ? and n.channel = 'IN_APP'""")
+                .params(username, keyLike).query(Integer.class).single();
+    }
+
+    @Test
+    void unitsHearOfAnAssignmentAndTheChairOfAnOverdueCaseOnlyOnce() throws Exception {
+        long id = intake("桥梁护栏损坏");
+        act("anlan.staff", id, "ASSIGN", "leadUnitId", String.valueOf(transport()));
+        assertThat(notifications("unit.jiaotong", "case:" + id + ":assigned:%")).isEqualTo(1);
+
+        LocalDate due = jdbc.sql("select due_on from case_item where id = ?").param(id).query(LocalDate.class).single();
+        org.renda.shared.SystemContext.run(() -> reminders.check(calendar.plusWorkingDays(due, -1)));
+        assertThat(notifications("unit.jiaotong", "case:" + id + ":reminder:%")).isEqualTo(1);
+        org.renda.shared.SystemContext.run(() -> reminders.check(due.plusDays(1)));
+        org.renda.shared.SystemContext.run(() -> reminders.check(due.plusDays(2)));
+        assertThat(notifications("anlan.chair", "case:" + id + ":overdue:%")).as("escalated once").isEqualTo(1);
+        assertThat(notifications("unit.jiaotong", "case:" + id + ":overdue:%")).isEqualTo(1);
+        assertThat(notifications("anlan.staff", "case:" + id + ":%")).isZero();
+    }
+
     @Test
     void aStepOutOfTurnOrByTheWrongPartyIsRefused() throws Exception {
         long id = intake("路灯不亮");
