@@ -35,6 +35,8 @@ class DutyPages {
     static final String DETAIL = "deputy/duty";
     static final String REVIEW = "deputy/review";
     static final String ARCHIVE = "deputy/archive";
+    /** The oldest records first, a screenful at a time: a clerk works down the queue. */
+    static final int REVIEW_PAGE = 50;
 
     private final DutyLog duties;
     private final DeputyRegister register;
@@ -126,7 +128,7 @@ class DutyPages {
         if (!currentActor.require().canAny(Permission.DUTY_VERIFY)) {
             throw new NotFoundException("error.notFound");
         }
-        model.addAttribute("queue", duties.queue(200));
+        model.addAttribute("queue", duties.queue(REVIEW_PAGE));
         model.addAttribute("total", duties.queueSize());
         return REVIEW;
     }
