@@ -169,8 +169,11 @@ class PublicOpinionPages {
 
     /** After a submission: the receipt code, big, with a copy button and the tracking link. */
     @GetMapping("/receipt/{code}")
-    String receipt(@PathVariable String code, Model model) {
-        var track = desk.track(normal(code));
+    String receipt(@PathVariable String code, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (!limiter.acquire(Kind.LOOKUP, request).allowed()) {
+            return track(code, model, request, response); // says so, with the status and Retry-After
+        }
+        var track = desk.track(known(code));
         model.addAttribute("track", track);
         model.addAttribute("trackUrl", intake.trackUrl(track.receiptCode()));
         return RECEIPT;
@@ -200,7 +203,7 @@ class PublicOpinionPages {
             return FIND;
         }
         try {
-            model.addAttribute("track", desk.track(normal(code)));
+            model.addAttribute("track", desk.track(known(code)));
         } catch (NotFoundException e) {
             response.setStatus(404);
             model.addAttribute("code", code);
@@ -233,6 +236,15 @@ class PublicOpinionPages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
         }
+    }
+
+    /** The code in its stored form; one that cannot be a receipt is not looked up at all. */
+    private static String known(String code) {
+        String c = normal(code);
+        if (!PublicOpinionApi.RECEIPT.matcher(c).matches()) {
+            throw new NotFoundException("case.error.receipt");
+        }
+        return c;
     }
 
     private static String normal(String code) {
