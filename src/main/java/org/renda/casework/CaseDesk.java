@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,8 @@ public class CaseDesk {
             "社会保障", "就业创业", "安全生产", "政务服务", "其他");
     static final int MAX_FILES = 6;
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    /** The message key of "this idempotency key was used for a different submission" (422 over the API). */
+    static final String IDEMPOTENCY_CONFLICT = "case.public.error.idempotencyConflict";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] CODE = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
@@ -118,12 +121,17 @@ public class CaseDesk {
 
     /**
      * Registers a public submission. With an idempotency key, a retried submission returns the receipt
-     * of the first instead of creating a second case.
+     * of the first instead of creating a second case; the same key with other content fails with
+     * {@link #IDEMPOTENCY_CONFLICT}. Two concurrent first submissions with one key: the unique constraint
+     * lets one commit, the other fails with a DataIntegrityViolationException (PublicIntake retries it).
      */
     public Receipt submitPublic(PublicSubmission s, @Nullable String idempotencyKey, List<Upload> files) {
         if (idempotencyKey != null) {
             Optional<CaseStore.Row> earlier = store.byIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
+                if (!samePublicSubmission(earlier.get(), s)) {
+                    throw new DomainException(IDEMPOTENCY_CONFLICT);
+                }
                 return new Receipt(earlier.get().receiptCode(), earlier.get().id(), true);
             }
         }
@@ -138,6 +146,18 @@ public class CaseDesk {
                 anonymous ? null : blank(s.name()), anonymous ? null : blank(s.phone()), anonymous, null, false,
                 idempotencyKey));
         return received(id, org.id(), Source.PUBLIC_FORM, files);
+    }
+
+    /** Whether a stored public case holds this submission (as submitPublic would have stored it). */
+    private boolean samePublicSubmission(CaseStore.Row c, PublicSubmission s) {
+        boolean anonymous = s.anonymous() || blank(s.name()) == null && blank(s.phone()) == null;
+        return c.source() == Source.PUBLIC_FORM
+                && orgs.find(c.orgId()).map(o -> o.code().equals(s.orgCode().strip())).orElse(false)
+                && c.category().equals(s.category()) && c.title().equals(s.title().strip())
+                && c.content().equals(s.content().strip()) && Objects.equals(c.location(), blank(s.location()))
+                && c.anonymous() == anonymous
+                && Objects.equals(c.submitterName(), anonymous ? null : blank(s.name()))
+                && Objects.equals(c.submitterPhone(), anonymous ? null : blank(s.phone()));
     }
 
     public CaseView intake(StaffIntake in, List<Upload> files) {
