@@ -213,8 +213,8 @@ public class CaseDesk {
         for (Upload f : files) {
             store.addAttachment(id, orgId, safeName(f.fileName()), f.contentType(), f.data());
         }
-        store.addEvent(id, orgId, currentActor.auditName(), CaseAction.TRIAGE, null, CaseState.RECEIVED,
-                null, true);
+        String by = source == Source.PUBLIC_FORM ? "public" : currentActor.auditName();
+        store.addEvent(id, orgId, by, CaseAction.TRIAGE, null, CaseState.RECEIVED, null, true);
         CaseStore.Row row = store.byId(id).orElseThrow();
         audit.record(orgId, AUDIT_TYPE, id, "RECEIVED", null, snapshot(row));
         events.publishEvent(new CaseEvents.CaseReceived(id, orgId, source));
