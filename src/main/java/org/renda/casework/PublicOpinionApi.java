@@ -170,6 +170,22 @@ class PublicOpinionApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
+    /**
+     * An unreadable body: malformed JSON answers 400 with the general text; a value of the wrong type
+     * (a word where true/false belongs, an unknown rating) also names the field.
+     */
+    @ExceptionHandler(org.springframework.http.converter.HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(org.springframework.http.converter.HttpMessageNotReadableException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadableBody"));
+        p.setType(URI.create("urn:renda:problem:error.unreadableBody"));
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+            String field = d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+            p.setProperty("errors", List.of(Map.of("field", field, "message", text("error.unreadableBody"))));
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
     private Map<String, Object> field(String name, String key) {
         return Map.of("field", name, "messageKey", key);
     }

@@ -274,6 +274,11 @@ class PublicOpinionApiTest {
         assertThat(malformed.getContentType()).startsWith("application/problem+json");
         assertThat(malformed.getContentAsString()).doesNotContain("Exception", "at org.");
 
+        var wrongType = send("{\"orgCode\":\"QH-AL\",\"category\":\"其他\",\"title\":\"类型\",\"content\":\"内容\","
+                + "\"anonymous\":\"maybe\"}", key());
+        assertThat(wrongType.getStatus()).isEqualTo(400);
+        assertThat(wrongType.getContentAsString()).contains("\"field\":\"anonymous\"");
+
         for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_XML)) {
             var res = mvc.perform(post(URL).contentType(type).content("orgCode=QH-AL")).andReturn().getResponse();
             assertThat(res.getStatus()).as(type.toString()).isEqualTo(415);
