@@ -82,6 +82,27 @@ class DeputyPages {
         return LIST;
     }
 
+    static final String GRIDS = "deputy/grids";
+
+    /** The grids of the actor's villages and communities, with the households and voters they hold. */
+    @GetMapping("/grids")
+    String grids(Model model) {
+        var list = grids.list(null);
+        model.addAttribute("grids", list);
+        model.addAttribute("orgNames", orgNames(list.stream().map(DeputyViews.GridView::orgId).toList()));
+        model.addAttribute("canWrite", currentActor.require().canAny(Permission.DEPUTY_WRITE));
+        model.addAttribute("households", list.stream().mapToInt(DeputyViews.GridView::households).sum());
+        model.addAttribute("voters", list.stream().mapToInt(DeputyViews.GridView::voters).sum());
+        return GRIDS;
+    }
+
+    @PostMapping("/grids")
+    String createGrid(@RequestParam String orgCode, @RequestParam String name, @RequestParam int households,
+            @RequestParam int voters, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/grids",
+                () -> grids.create(new Grids.GridForm(org(orgCode).id(), name, households, voters)), "grid.created");
+    }
+
     /** A deputy's own file, from the menu. */
     @GetMapping("/deputies/mine")
     String mine() {

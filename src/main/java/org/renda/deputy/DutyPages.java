@@ -35,6 +35,8 @@ class DutyPages {
     static final String DETAIL = "deputy/duty";
     static final String REVIEW = "deputy/review";
     static final String ARCHIVE = "deputy/archive";
+    /** The oldest records first, a screenful at a time: a clerk works down the queue. */
+    static final int REVIEW_PAGE = 50;
 
     private final DutyLog duties;
     private final DeputyRegister register;
@@ -126,7 +128,7 @@ class DutyPages {
         if (!currentActor.require().canAny(Permission.DUTY_VERIFY)) {
             throw new NotFoundException("error.notFound");
         }
-        model.addAttribute("queue", duties.queue(200));
+        model.addAttribute("queue", duties.queue(REVIEW_PAGE));
         model.addAttribute("total", duties.queueSize());
         return REVIEW;
     }
@@ -143,23 +145,35 @@ class DutyPages {
         return feedback.redirect(redirect, safe(back), () -> duties.reject(id, reason), "duty.rejected");
     }
 
+    /** One calendar year, or without a year the deputy's current (else latest) term. */
+    private DutyLog.Archive archiveOf(DeputyProfile d, @Nullable Integer year) {
+        if (year != null) {
+            return duties.archive(d.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        }
+        var seat = d.mandates().stream().filter(m -> m.status().inOffice()).findFirst()
+                .or(() -> d.mandates().stream().findFirst());
+        int start = seat.map(DeputyViews.MandateView::termStart).orElse(LocalDate.now().getYear());
+        int end = seat.map(DeputyViews.MandateView::termEnd).orElse(LocalDate.now().getYear());
+        return duties.archive(d.id(), LocalDate.of(start, 1, 1), LocalDate.of(end, 12, 31));
+    }
+
+    /** The diary as a spreadsheet, one record a row, for the paper ledgers offices still keep. */
+    @GetMapping("/deputies/{id}/archive.xlsx")
+    ResponseEntity<byte[]> archiveSheet(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
+        DeputyProfile d = register.profile(id);
+        DutyLog.Archive a = archiveOf(d, year);
+        List<List<?>> rows = a.diary().stream().<List<?>>map(r -> List.of(r.occurredOn().toString(),
+                feedback.text(r.type().messageKey()), r.title(), r.place() == null ? "" : r.place(),
+                feedback.text(r.status().messageKey()), r.evidenceCount(), r.recordedBy())).toList();
+        byte[] xlsx = org.renda.shared.excel.Xlsx.write("履职日记", List.of("日期", "履职类型", "事项", "地点", "状态",
+                "附件数", "记录人"), rows);
+        return org.renda.shared.web.Downloads.xlsx(xlsx, d.name() + "-履职档案-" + (year == null ? "本届" : year) + ".xlsx");
+    }
+
     @GetMapping("/deputies/{id}/archive")
     String archive(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
         DeputyProfile d = register.profile(id);
-        LocalDate from;
-        LocalDate to;
-        if (year == null) {
-            var seat = d.mandates().stream().filter(m -> m.status().inOffice()).findFirst()
-                    .or(() -> d.mandates().stream().findFirst());
-            int start = seat.map(DeputyViews.MandateView::termStart).orElse(LocalDate.now().getYear());
-            int end = seat.map(DeputyViews.MandateView::termEnd).orElse(LocalDate.now().getYear());
-            from = LocalDate.of(start, 1, 1);
-            to = LocalDate.of(end, 12, 31);
-        } else {
-            from = LocalDate.of(year, 1, 1);
-            to = LocalDate.of(year, 12, 31);
-        }
-        model.addAttribute("archive", duties.archive(id, from, to));
+        model.addAttribute("archive", archiveOf(d, year));
         model.addAttribute("year", year);
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(
                 d.mandates().stream().mapToInt(DeputyViews.MandateView::termStart).min()

@@ -13,5 +13,15 @@ public enum Permission {
     /** Keep the register: deputies, seats, status changes, nameplates, grids; record duties for deputies. */
     DEPUTY_WRITE,
     /** Verify or reject the duty records deputies submit. */
-    DUTY_VERIFY
+    DUTY_VERIFY,
+    /** Read the cases (opinions and suggestions) of an organisation. */
+    CASE_READ,
+    /** Register, triage, assign, merge and close cases. */
+    CASE_WRITE,
+    /** Sign for, return and reply to the cases assigned to one's unit. */
+    CASE_HANDLE,
+    /** Put a case under key supervision (重点督办). */
+    CASE_SUPERVISE,
+    /** Keep the working-day calendar (holidays, make-up working days) and the deadline rules of an organisation. */
+    CALENDAR_WRITE
 }

@@ -10,12 +10,16 @@ import java.util.Set;
 public enum Role {
     SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
     STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ,
-            Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY)),
-    PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ)),
-    SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ)),
+            Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY, Permission.CASE_READ,
+            Permission.CASE_WRITE, Permission.CALENDAR_WRITE)),
+    PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
+            Permission.CASE_READ, Permission.CASE_SUPERVISE)),
+    SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
+            Permission.CASE_READ)),
     /** A deputy reads the register of their congress and keeps their own archive (checked by the link to the user). */
     DEPUTY(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ)),
-    HANDLING_UNIT(EnumSet.of(Permission.ORG_READ)),
+    /** A handling unit sees and answers only the cases assigned to it. */
+    HANDLING_UNIT(EnumSet.of(Permission.ORG_READ, Permission.CASE_HANDLE)),
     EVALUATOR(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ));
 
     private final Set<Permission> permissions;

@@ -51,6 +51,12 @@ class Navigation {
         if (a.canAny(Permission.DUTY_VERIFY)) {
             items.add(new Item("nav.duties", "/duties/review", path.startsWith("/duties")));
         }
+        if (a.canAny(Permission.CASE_READ) || a.canAny(Permission.CASE_HANDLE) || a.hasRole(org.renda.shared.Role.DEPUTY)) {
+            items.add(new Item("nav.cases", "/cases", path.startsWith("/cases")));
+        }
+        if (a.canAny(Permission.CALENDAR_WRITE)) {
+            items.add(new Item("nav.calendar", "/calendar", path.startsWith("/calendar")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }

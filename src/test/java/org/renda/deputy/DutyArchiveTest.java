@@ -166,6 +166,26 @@ class DutyArchiveTest {
     }
 
     @Test
+    void theArchiveExportsAsASpreadsheetAndGridsAreKeptByTheTownClerk() throws Exception {
+        long li = deputyOf("deputy.li");
+        byte[] xlsx = mvc.perform(get("/deputies/" + li + "/archive.xlsx").with(Logins.as(accounts, "anlan.staff")))
+                .andReturn().getResponse().getContentAsByteArray();
+        var rows = org.renda.shared.excel.Xlsx.read(new java.io.ByteArrayInputStream(xlsx), java.util.List.of("日期", "履职类型", "事项"));
+        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.get("履职类型")).isNotBlank());
+
+        String name = "第九网格" + System.nanoTime() % 1000;
+        mvc.perform(post("/grids").with(csrf()).with(Logins.as(accounts, "anlan.staff")).param("orgCode", "QH-AL-V02")
+                .param("name", name).param("households", "21").param("voters", "52"));
+        assertThat(mvc.perform(get("/grids").with(Logins.as(accounts, "anlan.staff"))).andReturn().getResponse()
+                .getContentAsString()).contains(name);
+        assertThat(mvc.perform(get("/grids").with(Logins.as(accounts, "shiqiao.staff"))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain(name);
+        assertThat(mvc.perform(post("/grids").with(csrf()).with(Logins.as(accounts, "shiqiao.staff"))
+                .param("orgCode", "QH-AL-V02").param("name", "越权网格").param("households", "1").param("voters", "1"))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void theDutiesDueListNamesDeputiesWhoHaveNotReportedToVoters() throws Exception {
         String page = mvc.perform(get("/deputies/due").with(Logins.as(accounts, "anlan.staff"))).andReturn()
                 .getResponse().getContentAsString();

@@ -35,10 +35,17 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=zh-CN");
+        if (phone) {
+            // A phone's viewport exactly (a resized desktop window keeps desktop chrome around the page).
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of(
+                    "deviceMetrics", java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0),
+                    "userAgent", "Mozilla/5.0 (Linux; Android 12; Redmi 10A) AppleWebKit/537.36 "
+                            + "(KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 900));
+        driver.manage().window().setSize(phone ? new Dimension(420, 1000) : new Dimension(1280, 900));
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
     }

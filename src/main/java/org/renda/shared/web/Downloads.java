@@ -21,4 +21,13 @@ public final class Downloads {
                 .contentType(XLSX)
                 .body(body);
     }
+
+    /** A PDF the browser shows in its viewer (to print) and saves under the given name. */
+    public static ResponseEntity<byte[]> pdf(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(body);
+    }
 }

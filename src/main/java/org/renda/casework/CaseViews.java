@@ -1,0 +1,78 @@
+package org.renda.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.renda.casework.CaseEnums.Kind;
+import org.renda.casework.CaseEnums.Outcome;
+import org.renda.casework.CaseEnums.Rating;
+import org.renda.casework.CaseEnums.Source;
+import org.renda.shared.Masking;
+
+/** The read models of the casework module. */
+public final class CaseViews {
+    private CaseViews() {}
+
+    /** A row of a case list: no submitter's phone. */
+    public record CaseSummary(long id, long orgId, String receiptCode, Source source, Kind kind, String category,
+            String title, CaseState state, @Nullable LocalDate dueOn, boolean keySupervised, Instant createdAt,
+            @Nullable String leadUnit) {
+
+        public boolean overdue(LocalDate today) {
+            return state.awaitingUnit() && dueOn != null && dueOn.isBefore(today);
+        }
+    }
+
+    public record Assignment(long id, long unitOrgId, String unitName, boolean lead, Instant assignedAt,
+            @Nullable Instant signedAt, @Nullable Instant endedAt, @Nullable String endReason) {
+
+        public boolean active() {
+            return endedAt == null;
+        }
+    }
+
+    public record Step(Instant at, String actor, CaseAction action, @Nullable CaseState from, CaseState to,
+            @Nullable String note, boolean publicNote) {}
+
+    public record Attachment(long id, String fileName, String contentType, int sizeBytes) {
+        public boolean image() {
+            return contentType.startsWith("image/");
+        }
+    }
+
+    /** A case in full, for staff, its units and its deputies. */
+    public record CaseView(long id, long orgId, String orgName, String receiptCode, Source source, Kind kind,
+            String category, String title, String content, @Nullable String location, @Nullable String submitterName,
+            @Nullable String submitterPhone, boolean anonymous, @Nullable Long sponsorDeputyId, boolean complex,
+            CaseState state, @Nullable LocalDate dueOn, @Nullable String keySupervisor, @Nullable Rating rating,
+            @Nullable Outcome outcome, @Nullable Long mergedIntoId, Instant createdAt, @Nullable Instant closedAt,
+            int version, List<Assignment> assignments, List<Step> timeline, List<Attachment> attachments) {
+
+        public String maskedPhone() {
+            return Masking.phone(submitterPhone);
+        }
+
+        public boolean overdue(LocalDate today) {
+            return state.awaitingUnit() && dueOn != null && dueOn.isBefore(today);
+        }
+    }
+
+    /** What anyone holding the receipt code sees: status and the public steps, never personal data. */
+    public record PublicTrack(String receiptCode, String orgName, String category, String title, CaseState state,
+            @Nullable LocalDate dueOn, @Nullable Rating rating, Instant createdAt, List<PublicStep> steps) {}
+
+    public record PublicStep(Instant at, CaseAction action, CaseState state, @Nullable String note) {}
+
+    /** The figures the seeds quote: collected, closed, closure rate, overdue, satisfaction. */
+    public record Figures(String label, long collected, long closed, long overdue, long rated, long satisfied) {
+
+        public double closureRate() {
+            return collected == 0 ? 0 : (double) closed / collected;
+        }
+
+        public double satisfactionRate() {
+            return rated == 0 ? 0 : (double) satisfied / rated;
+        }
+    }
+}
