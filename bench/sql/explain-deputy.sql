@@ -34,11 +34,11 @@ explain (analyze, buffers) select deputy_id, level, term_no, term_start, status,
 explain (analyze, buffers) select distinct deputy_group from deputy_mandate where org_id in (:reach)
  and deputy_group is not null order by deputy_group;
 
-\echo '### 5. /duties/review : DutyStore.queue(200) + queueSize'
+\echo '### 5. /duties/review : DutyStore.queue(50) + queueSize (DutyPages.REVIEW_PAGE)'
 explain (analyze, buffers) select r.*, d.name as deputy_name,
    (select count(*) from duty_evidence e where e.record_id = r.id) as evidence_count
  from duty_record r join deputy d on d.id = r.deputy_id
- where r.org_id in (:reach) and r.status = 'SUBMITTED' order by r.occurred_on, r.id limit 200;
+ where r.org_id in (:reach) and r.status = 'SUBMITTED' order by r.occurred_on, r.id limit 50;
 explain (analyze, buffers) select count(*) from duty_record where org_id in (:reach) and status = 'SUBMITTED';
 
 \echo '### 6. /deputies/{id}/archive : diary of the term + counts by type (busiest deputy)'
