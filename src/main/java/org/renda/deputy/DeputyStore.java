@@ -157,7 +157,7 @@ class DeputyStore {
             seat.add("m.status in ('ELECTED', 'BY_ELECTED')");
         }
         if (!seat.isEmpty()) {
-            sql.append(" and exists (select 1 from deputy_mandate m where m.deputy_id = d.id and ")
+            sql.append(" and exists (select 1 from deputy_mandate m where m.deputy_id = d.id and m.org_id in (:orgs) and ")
                     .append(String.join(" and ", seat)).append(")");
         }
         return sql.toString();

@@ -114,8 +114,12 @@ class DutyStore {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " where r.org_id in (:orgs) and r.status = 'SUBMITTED' order by r.occurred_on, r.id"
-                        + " limit :limit")
+        return jdbc.sql("""
+                select r.*, d.name as deputy_name,
+                       (select count(*) from duty_evidence e where e.record_id = r.id) as evidence_count
+                from (select * from duty_record where org_id in (:orgs) and status = 'SUBMITTED'
+                      order by occurred_on, id limit :limit) r
+                join deputy d on d.id = r.deputy_id order by r.occurred_on, r.id""")
                 .param("orgs", orgs).param("limit", limit).query(DutyStore::view).list();
     }
 
