@@ -108,14 +108,14 @@ class DemoDataset implements ApplicationRunner {
     private final OrgTree orgs;
     private final UserAdministration users;
     private final TransactionTemplate transaction;
-    private final DemoDeputies deputies;
+    private final List<DemoPart> parts;
 
     DemoDataset(OrgAdministration orgAdmin, OrgTree orgs, UserAdministration users,
-            PlatformTransactionManager transactionManager, DemoDeputies deputies) {
+            PlatformTransactionManager transactionManager, List<DemoPart> parts) {
         this.orgAdmin = orgAdmin;
         this.orgs = orgs;
         this.users = users;
-        this.deputies = deputies;
+        this.parts = parts;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -171,7 +171,9 @@ class DemoDataset implements ApplicationRunner {
             userIds.put(a.username(), users.create(new NewUser(a.username(), a.displayName(), orgId,
                     "1380000%04d".formatted(i + 1), null, PASSWORD, List.of(new GrantRequest(a.role(), orgId)))).id());
         }
-        deputies.load(ids, userIds);
+        for (DemoPart part : parts) {
+            part.load(ids, userIds);
+        }
     }
 
     private long add(Map<String, Long> ids, Map<OrgType, Integer> created, String code, String name, OrgType type,

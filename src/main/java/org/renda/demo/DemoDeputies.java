@@ -14,6 +14,7 @@ import org.renda.deputy.DutyLog;
 import org.renda.deputy.DutyType;
 import org.renda.deputy.Grids;
 import org.renda.deputy.MandateStatus;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Names are generated from fixed lists: deterministic and made up.
  */
 @Component
-class DemoDeputies {
+@Order(20)
+class DemoDeputies implements DemoPart {
 
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢";
     private static final String GIVEN = "建国 秀英 志强 丽华 国平 春梅 海涛 玉兰 永明 桂芳 德胜 红霞 伟 静 军 敏 立新 小燕 明华 淑珍 保国 翠萍 文斌 晓燕 长青 美玲 振华 素芬 学军 金凤";
@@ -47,7 +49,8 @@ class DemoDeputies {
         this.grids = grids;
     }
 
-    void load(Map<String, Long> orgs, Map<String, Long> users) {
+    @Override
+    public void load(Map<String, Long> orgs, Map<String, Long> users) {
         long town = orgs.get("QH-AL");
         long county = orgs.get("QH");
         LocalDate today = LocalDate.now();

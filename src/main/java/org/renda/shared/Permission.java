@@ -23,5 +23,23 @@ public enum Permission {
     /** Put a case under key supervision (重点督办). */
     CASE_SUPERVISE,
     /** Keep the working-day calendar (holidays, make-up working days) and the deadline rules of an organisation. */
-    CALENDAR_WRITE
+    CALENDAR_WRITE,
+    /** Read liaison stations, their reception rosters, records and ledgers. */
+    STATION_READ,
+    /** Keep liaison stations: staff, deputies, reception rules and rosters, records, the station's rhythm. */
+    STATION_WRITE,
+    /** Read appraisal campaigns, evidence, results and rectification ledgers. */
+    APPRAISAL_READ,
+    /** Run appraisal campaigns: units, groups, questionnaires, votes (open, close), rectification. */
+    APPRAISAL_WRITE,
+    /** Answer for one's own unit in an appraisal: its public board, rectification reports. */
+    APPRAISAL_RESPOND,
+    /** Read assessment schemes, sheets and results. */
+    ASSESSMENT_READ,
+    /** Keep assessment schemes, evaluator groups and periods; close periods. */
+    ASSESSMENT_WRITE,
+    /** Fill in the scoring sheets one is assigned to. */
+    ASSESSMENT_SCORE,
+    /** Decide vetoes and adjustments and sign off results (the presidium). */
+    ASSESSMENT_DECIDE
 }

@@ -11,16 +11,20 @@ public enum Role {
     SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
     STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ,
             Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY, Permission.CASE_READ,
-            Permission.CASE_WRITE, Permission.CALENDAR_WRITE)),
+            Permission.CASE_WRITE, Permission.CALENDAR_WRITE, Permission.STATION_READ, Permission.STATION_WRITE,
+            Permission.APPRAISAL_READ, Permission.APPRAISAL_WRITE, Permission.ASSESSMENT_READ,
+            Permission.ASSESSMENT_WRITE)),
     PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
-            Permission.CASE_READ, Permission.CASE_SUPERVISE)),
+            Permission.CASE_READ, Permission.CASE_SUPERVISE, Permission.STATION_READ, Permission.APPRAISAL_READ,
+            Permission.ASSESSMENT_READ, Permission.ASSESSMENT_DECIDE)),
     SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
-            Permission.CASE_READ)),
+            Permission.CASE_READ, Permission.STATION_READ, Permission.APPRAISAL_READ, Permission.ASSESSMENT_READ)),
     /** A deputy reads the register of their congress and keeps their own archive (checked by the link to the user). */
-    DEPUTY(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ)),
+    DEPUTY(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ, Permission.STATION_READ)),
     /** A handling unit sees and answers only the cases assigned to it. */
-    HANDLING_UNIT(EnumSet.of(Permission.ORG_READ, Permission.CASE_HANDLE)),
-    EVALUATOR(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ));
+    HANDLING_UNIT(EnumSet.of(Permission.ORG_READ, Permission.CASE_HANDLE, Permission.APPRAISAL_RESPOND)),
+    EVALUATOR(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ, Permission.ASSESSMENT_READ,
+            Permission.ASSESSMENT_SCORE));
 
     private final Set<Permission> permissions;
 

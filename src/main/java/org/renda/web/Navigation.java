@@ -54,6 +54,15 @@ class Navigation {
         if (a.canAny(Permission.CASE_READ) || a.canAny(Permission.CASE_HANDLE) || a.hasRole(org.renda.shared.Role.DEPUTY)) {
             items.add(new Item("nav.cases", "/cases", path.startsWith("/cases")));
         }
+        if (a.canAny(Permission.STATION_READ)) {
+            items.add(new Item("nav.stations", "/stations", path.startsWith("/stations")));
+        }
+        if (a.canAny(Permission.APPRAISAL_READ) || a.canAny(Permission.APPRAISAL_RESPOND)) {
+            items.add(new Item("nav.appraisals", "/appraisals", path.startsWith("/appraisals")));
+        }
+        if (a.canAny(Permission.ASSESSMENT_READ)) {
+            items.add(new Item("nav.assessments", "/assessments", path.startsWith("/assessments")));
+        }
         if (a.canAny(Permission.CALENDAR_WRITE)) {
             items.add(new Item("nav.calendar", "/calendar", path.startsWith("/calendar")));
         }
