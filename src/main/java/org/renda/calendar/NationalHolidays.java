@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
  * Loads the bundled national holiday files ({@code classpath:calendar/CN-<year>.csv}, each naming the
  * State Council notice it comes from) into the national calendar, each file once per database. A new
  * year is added by dropping its file beside the others, or by a clerk importing the same file on the
- * calendar page.
+ * calendar page. Runs before the demo dataset (order 10), which plans reception days on this calendar.
  */
 @Component
+@org.springframework.core.annotation.Order(5)
 class NationalHolidays implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(NationalHolidays.class);

@@ -37,6 +37,9 @@ class DemoDeputies implements DemoPart {
     private static final int TERM_START = 2021;
     private static final int TERM_END = 2026;
 
+    /** The 安澜镇 deputies in office, in the order registered, for the parts loaded after this one. */
+    private final List<DeputyProfile> anlan = new java.util.ArrayList<>();
+
     private final DeputyRegister register;
     private final DutyLog duties;
     private final Commitments commitments;
@@ -74,6 +77,7 @@ class DemoDeputies implements DemoPart {
                             MandateStatus.ELECTED, LocalDate.of(TERM_START, 11, 20), "清河县第十八届人民代表大会代表名单公告"));
                 }
                 grids.assign(d.id(), k == 0 ? grid1 : grid2);
+                anlan.add(d);
                 records(d.id(), n, today);
                 if (name.equals("赵大山")) {
                     register.linkUser(d.id(), users.get("deputy.zhao"));
@@ -105,6 +109,10 @@ class DemoDeputies implements DemoPart {
                 records(d.id(), n, today);
             }
         }
+    }
+
+    List<DeputyProfile> anlanDeputies() {
+        return List.copyOf(anlan);
     }
 
     /** A few dated duties of this year; most verified (staff entered them), some waiting for review. */

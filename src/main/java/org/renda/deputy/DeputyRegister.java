@@ -7,9 +7,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +45,6 @@ public class DeputyRegister {
     static final int MAX_PHOTO_BYTES = 2 * 1024 * 1024;
     static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] CODE_CHARS = "23456789abcdefghjkmnpqrstuvwxyz".toCharArray();
 
     private final DeputyStore store;
     private final OrgTree orgs;
@@ -271,6 +269,41 @@ public class DeputyRegister {
 
     // --- internals shared with the module's other services ---
 
+    /**
+     * Who these deputies are, without a scope check: for modules that apply their own scope (a town's liaison
+     * station lists the county deputies assigned to it). Only names, home organisation, linked user, public
+     * code and levels in office: nothing personal. Unknown ids are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, DeputyRef> refs(Collection<Long> ids) {
+        Map<Long, DeputyRef> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Map<Long, List<DeputyViews.SeatLabel>> seats = store.seatLabels(ids);
+        for (DeputyStore.Row r : store.byIds(ids)) {
+            java.util.EnumSet<DeputyLevel> levels = java.util.EnumSet.noneOf(DeputyLevel.class);
+            seats.getOrDefault(r.id(), List.of()).stream().filter(s -> s.status().inOffice())
+                    .forEach(s -> levels.add(s.level()));
+            out.put(r.id(), new DeputyRef(r.id(), r.orgId(), r.userId(), r.person().name(), r.publicCode(),
+                    levels, r.nameplateActive()));
+        }
+        return out;
+    }
+
+    /** A deputy as other modules refer to one; levels are the seats in office. */
+    public record DeputyRef(long id, long orgId, @Nullable Long userId, String name, String publicCode,
+            Set<DeputyLevel> levels, boolean nameplateActive) {
+
+        public boolean inOffice() {
+            return !levels.isEmpty();
+        }
+    }
+
+    DeputyStore.Row row(long id) {
+        return store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+    }
+
     DeputyStore.Row readable(long id) {
         DeputyStore.Row row = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
         Actor actor = currentActor.require();
@@ -364,11 +397,7 @@ public class DeputyRegister {
     }
 
     private static String newPublicCode() {
-        char[] c = new char[12];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = CODE_CHARS[RANDOM.nextInt(CODE_CHARS.length)];
-        }
-        return new String(c);
+        return org.renda.shared.RandomCodes.of(12);
     }
 
     /** The audit snapshot: personal data masked as in any list. */

@@ -90,6 +90,11 @@ class DeputyStore {
         return jdbc.sql("select * from deputy where id = ?").param(id).query(DeputyStore::row).optional();
     }
 
+    List<Row> byIds(Collection<Long> ids) {
+        return jdbc.sql("select * from deputy where id in (:ids) order by name, id").param("ids", ids)
+                .query(DeputyStore::row).list();
+    }
+
     Optional<Row> byUser(long userId) {
         return jdbc.sql("select * from deputy where user_id = ?").param(userId).query(DeputyStore::row).optional();
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.renda.audit.AuditTrail;
@@ -95,6 +96,59 @@ public class DutyLog {
                     form.occurredOn()));
         }
         return created;
+    }
+
+    /**
+     * Records a duty that another capability attests, e.g. a reception day a liaison station held: verified on
+     * entry, keyed by {@code sourceKey} so that saving the source again returns the existing record instead of
+     * counting twice. The actor needs {@code attestingPermission} on {@code attestingOrgId} (the station's
+     * organisation), not DEPUTY_WRITE: a town clerk attests the county deputies who received voters in the
+     * town's station. A retracted record is restored when the source attests it again.
+     */
+    public DutyRecordView recordAttested(long deputyId, DutyForm form, String sourceKey, long attestingOrgId,
+            Permission attestingPermission) {
+        currentActor.require().require(attestingPermission, attestingOrgId);
+        DeputyStore.Row deputy = register.row(deputyId);
+        Optional<Long> existing = store.bySourceKey(sourceKey);
+        if (existing.isPresent()) {
+            DutyRecordView before = store.byId(existing.get()).orElseThrow();
+            if (before.status() == DutyStatus.REJECTED) {
+                store.review(before.id(), store.version(before.id()), DutyStatus.VERIFIED, null,
+                        currentActor.auditName());
+                DutyRecordView after = store.byId(before.id()).orElseThrow();
+                audit.record(after.orgId(), AUDIT_TYPE, after.id(), "VERIFIED", auditView(before), auditView(after));
+                return after;
+            }
+            return before;
+        }
+        if (form.occurredOn().isAfter(LocalDate.now())) {
+            throw new DomainException("duty.error.future");
+        }
+        long id = store.insert(deputyId, deputy.orgId(), form.type(), form.occurredOn(), form.title().strip(),
+                DeputyRegister.blank(form.content()), DeputyRegister.blank(form.place()), DutyStatus.SUBMITTED,
+                currentActor.auditName());
+        store.setSourceKey(id, sourceKey);
+        store.review(id, 0, DutyStatus.VERIFIED, null, currentActor.auditName());
+        DutyRecordView created = store.byId(id).orElseThrow();
+        audit.record(deputy.orgId(), AUDIT_TYPE, id, "CREATED", null, auditView(created));
+        events.publishEvent(new DeputyEvents.DutyRecordVerified(id, deputyId, deputy.orgId(), form.type(),
+                form.occurredOn()));
+        return created;
+    }
+
+    /** Withdraws an attested record (the deputy was not there after all); it no longer counts. */
+    public void retractAttested(String sourceKey, String reason, long attestingOrgId,
+            Permission attestingPermission) {
+        currentActor.require().require(attestingPermission, attestingOrgId);
+        store.bySourceKey(sourceKey).ifPresent(id -> {
+            DutyRecordView before = store.byId(id).orElseThrow();
+            if (before.status() == DutyStatus.REJECTED) {
+                return;
+            }
+            store.review(id, store.version(id), DutyStatus.REJECTED, reason, currentActor.auditName());
+            audit.record(before.orgId(), AUDIT_TYPE, id, "RETRACTED", auditView(before),
+                    auditView(store.byId(id).orElseThrow()));
+        });
     }
 
     /** The signed-in deputy records a duty of their own. */

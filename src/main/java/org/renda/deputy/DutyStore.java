@@ -47,6 +47,14 @@ class DutyStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    void setSourceKey(long id, String sourceKey) {
+        jdbc.sql("update duty_record set source_key = ? where id = ?").params(sourceKey, id).update();
+    }
+
+    Optional<Long> bySourceKey(String sourceKey) {
+        return jdbc.sql("select id from duty_record where source_key = ?").param(sourceKey).query(Long.class).optional();
+    }
+
     void review(long id, int version, DutyStatus status, @Nullable String note, String by) {
         int n = jdbc.sql("""
                 update duty_record set status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?,

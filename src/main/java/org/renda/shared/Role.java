@@ -20,7 +20,7 @@ public enum Role {
     SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
             Permission.CASE_READ, Permission.STATION_READ, Permission.APPRAISAL_READ, Permission.ASSESSMENT_READ)),
     /** A deputy reads the register of their congress and keeps their own archive (checked by the link to the user). */
-    DEPUTY(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ, Permission.STATION_READ)),
+    DEPUTY(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ)),
     /** A handling unit sees and answers only the cases assigned to it. */
     HANDLING_UNIT(EnumSet.of(Permission.ORG_READ, Permission.CASE_HANDLE, Permission.APPRAISAL_RESPOND)),
     EVALUATOR(EnumSet.of(Permission.ORG_READ, Permission.DEPUTY_READ, Permission.ASSESSMENT_READ,

@@ -26,9 +26,14 @@ class HomePage {
     private final AuditTrail audit;
     private final DeputyRegister deputies;
     private final DutyLog duties;
+    private final org.renda.station.ReceptionLedger receptions;
+    private final org.renda.station.ReceptionRoster roster;
 
     HomePage(CurrentActor currentActor, OrgDirectory orgs, UserAdministration users, AuditTrail audit,
-            DeputyRegister deputies, DutyLog duties) {
+            DeputyRegister deputies, DutyLog duties, org.renda.station.ReceptionLedger receptions,
+            org.renda.station.ReceptionRoster roster) {
+        this.receptions = receptions;
+        this.roster = roster;
         this.currentActor = currentActor;
         this.orgs = orgs;
         this.users = users;
@@ -55,6 +60,13 @@ class HomePage {
             model.addAttribute("myArchive", duties.archive(me.id(), java.time.LocalDate.of(year, 1, 1),
                     java.time.LocalDate.of(year, 12, 31)));
         });
+        if (actor.canAny(Permission.STATION_READ)) {
+            // a reception day of the last 60 days with nothing held or recorded
+            model.addAttribute("missedReceptions", receptions.missed(java.time.LocalDate.now(), 60));
+        }
+        if (model.containsAttribute("me")) {
+            model.addAttribute("myReceptions", roster.mine(java.time.LocalDate.now()));
+        }
         if (actor.canAny(Permission.DUTY_VERIFY)) {
             model.addAttribute("reviewQueue", duties.queueSize());
         }

@@ -54,8 +54,11 @@ class Navigation {
         if (a.canAny(Permission.CASE_READ) || a.canAny(Permission.CASE_HANDLE) || a.hasRole(org.renda.shared.Role.DEPUTY)) {
             items.add(new Item("nav.cases", "/cases", path.startsWith("/cases")));
         }
+        if (a.hasRole(org.renda.shared.Role.DEPUTY)) {
+            items.add(new Item("nav.myReceptions", "/stations/mine", path.startsWith("/stations/mine")));
+        }
         if (a.canAny(Permission.STATION_READ)) {
-            items.add(new Item("nav.stations", "/stations", path.startsWith("/stations")));
+            items.add(new Item("nav.stations", "/stations", path.startsWith("/stations") && !path.startsWith("/stations/mine")));
         }
         if (a.canAny(Permission.APPRAISAL_READ) || a.canAny(Permission.APPRAISAL_RESPOND)) {
             items.add(new Item("nav.appraisals", "/appraisals", path.startsWith("/appraisals")));

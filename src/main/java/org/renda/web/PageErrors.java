@@ -50,6 +50,18 @@ class PageErrors {
         return mv;
     }
 
+    /** A facade's own bean validation failed: the fields and what is wrong with them, in the user's language. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ModelAndView constraint(jakarta.validation.ConstraintViolationException e, HttpServletRequest request,
+            HttpServletResponse response) {
+        response.setStatus(400);
+        ModelAndView mv = page(400, request);
+        mv.addObject("message", messages.getMessage("error.validation", null, LocaleContextHolder.getLocale()) + "："
+                + e.getConstraintViolations().stream().map(v -> ApiErrors.lastNode(v.getPropertyPath().toString())
+                        + " " + v.getMessage()).sorted().collect(java.util.stream.Collectors.joining("；")));
+        return mv;
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(413);

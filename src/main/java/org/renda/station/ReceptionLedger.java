@@ -1,0 +1,245 @@
+package org.renda.station;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.renda.audit.AuditTrail;
+import org.renda.casework.CaseDesk;
+import org.renda.casework.CaseEnums.Kind;
+import org.renda.casework.CaseEnums.Source;
+import org.renda.casework.CaseEvents;
+import org.renda.casework.CaseViews.CaseView;
+import org.renda.deputy.DutyLog;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.DomainException;
+import org.renda.shared.Masking;
+import org.renda.shared.NotFoundException;
+import org.renda.shared.Permission;
+import org.renda.station.StationEnums.DayState;
+import org.renda.station.StationEnums.RecordKind;
+import org.renda.station.StationViews.Figures;
+import org.renda.station.StationViews.ItemView;
+import org.renda.station.StationViews.MissedDay;
+import org.renda.station.StationViews.Named;
+import org.renda.station.StationViews.RecordView;
+import org.renda.station.StationViews.StationView;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Reception and visit records (接待记录、走访记录): who came, what they raised, the deputies present, what was
+ * answered on the spot; one click turns a matter into a tracked case with a deputy as its sponsor. Every deputy
+ * present gets the reception (or visit) in their duty archive. The ledger's figures per station and period, and
+ * the reception days that passed with nothing held.
+ */
+@Service
+@Transactional
+@Validated
+public class ReceptionLedger {
+
+    static final String AUDIT_RECORD = "reception_record";
+
+    private final StationStore store;
+    private final StationNetwork network;
+    private final DutyLog duties;
+    private final CaseDesk cases;
+    private final CurrentActor currentActor;
+    private final AuditTrail audit;
+
+    ReceptionLedger(StationStore store, StationNetwork network, DutyLog duties, CaseDesk cases,
+            CurrentActor currentActor, AuditTrail audit) {
+        this.store = store;
+        this.network = network;
+        this.duties = duties;
+        this.cases = cases;
+        this.currentActor = currentActor;
+        this.audit = audit;
+    }
+
+    public record ItemForm(@NotBlank @Size(max = 30) String category, @NotBlank @Size(max = 2000) String content,
+            @Nullable @Size(max = 2000) String answer, boolean resolved) {}
+
+    public record RecordForm(@NotNull RecordKind kind, @Nullable Long dayId, @NotNull LocalDate occurredOn,
+            @NotBlank @Size(max = 200) String place, @Min(0) @Max(10_000) int visitors,
+            @Nullable @Size(max = 50) String visitorName, @Nullable @Size(max = 32) String visitorPhone,
+            boolean anonymous, @NotBlank @Size(max = 4000) String summary, List<Long> deputyIds,
+            List<@Valid ItemForm> items) {}
+
+    /** Records a reception or a visit; a reception on a reception day marks the day held. */
+    public RecordView record(long stationId, @Valid RecordForm f) {
+        StationStore.Row station = network.writable(stationId);
+        if (f.occurredOn().isAfter(LocalDate.now())) {
+            throw new DomainException("duty.error.future");
+        }
+        if (f.deputyIds().isEmpty()) {
+            throw new DomainException("station.record.error.deputies");
+        }
+        if (f.kind() == RecordKind.RECEPTION && f.visitors() < 1) {
+            throw new DomainException("station.record.error.visitors");
+        }
+        Set<Long> assigned = Set.copyOf(network.stationDeputies(stationId).stream()
+                .map(StationViews.StationDeputy::deputyId).toList());
+        if (!assigned.containsAll(f.deputyIds())) {
+            throw new DomainException("station.day.error.notAssigned");
+        }
+        StationStore.DayRow day = null;
+        if (f.dayId() != null) {
+            day = store.day(f.dayId()).filter(d -> d.stationId() == stationId)
+                    .orElseThrow(() -> new NotFoundException("error.notFound"));
+            if (day.state() == DayState.CANCELLED) {
+                throw new DomainException("station.record.error.cancelledDay");
+            }
+        }
+        boolean anonymous = f.anonymous() || f.visitorName() == null || f.visitorName().isBlank();
+        long id = store.insertRecord(stationId, station.orgId(), f.dayId(), f.kind(), f.occurredOn(), f.place().strip(),
+                f.visitors(), anonymous ? null : f.visitorName().strip(),
+                anonymous ? null : StationNetwork.blank(f.visitorPhone()), anonymous, f.summary().strip(),
+                currentActor.auditName());
+        List<Long> present = f.deputyIds().stream().distinct().toList();
+        present.forEach(d -> store.addRecordDeputy(id, d));
+        int seq = 0;
+        for (ItemForm item : f.items()) {
+            String answer = StationNetwork.blank(item.answer());
+            store.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
+                    item.resolved());
+        }
+        if (day != null && day.state() == DayState.PLANNED) {
+            store.setDayState(day.id(), DayState.HELD);
+        }
+        String title = f.kind() == RecordKind.RECEPTION ? "在" + station.name() + "接待选民"
+                : "走访选民（" + f.place().strip() + "）";
+        for (long deputyId : present) {
+            duties.recordAttested(deputyId, new DutyLog.DutyForm(f.kind().dutyType(), f.occurredOn(), title,
+                            "接待/走访 " + f.visitors() + " 人次，反映问题 " + f.items().size() + " 条。", f.place().strip()),
+                    sourceKey(id, deputyId), station.orgId(), Permission.STATION_WRITE);
+        }
+        RecordView created = get(id);
+        audit.record(station.orgId(), AUDIT_RECORD, id, "CREATED", null, auditView(created));
+        return created;
+    }
+
+    /**
+     * Turns a matter raised into a tracked case, with a deputy who was present as its sponsor. Once only: a
+     * second click answers the case already made.
+     */
+    public ItemView toCase(long itemId, long sponsorDeputyId, @Nullable Kind kind) {
+        ItemView item = store.item(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        StationStore.RecordRow record = store.record(item.recordId()).orElseThrow();
+        StationStore.Row station = network.writable(record.stationId());
+        if (item.caseId() != null) {
+            return item;
+        }
+        if (!store.recordDeputies(record.id()).contains(sponsorDeputyId)) {
+            throw new DomainException("station.item.error.sponsor");
+        }
+        String title = item.content().length() <= 40 ? item.content() : item.content().substring(0, 40) + "…";
+        CaseView c = cases.intake(new CaseDesk.StaffIntake(station.orgId(),
+                record.kind() == RecordKind.VISIT ? Source.VISIT : Source.RECEPTION, kind == null ? Kind.OPINION : kind,
+                item.category(), title, item.content(), record.place(), record.visitorName(), record.visitorPhone(),
+                record.anonymous(), sponsorDeputyId), List.of());
+        if (!store.linkCase(itemId, c.id(), c.receiptCode(), sponsorDeputyId)) {
+            throw new DomainException("error.concurrentEdit");
+        }
+        ItemView after = store.item(itemId).orElseThrow();
+        audit.record(station.orgId(), "reception_item", itemId, "CASE_OPENED", null,
+                Map.of("caseId", c.id(), "receipt", c.receiptCode(), "sponsorDeputyId", sponsorDeputyId));
+        return after;
+    }
+
+    /** A case made from a reception item was closed: the item counts as resolved in the ledger. */
+    @ApplicationModuleListener
+    void on(CaseEvents.CaseClosed event) {
+        store.resolveByCase(event.caseId());
+    }
+
+    @Transactional(readOnly = true)
+    public RecordView get(long recordId) {
+        StationStore.RecordRow r = store.record(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        StationStore.Row station = network.readable(r.stationId());
+        return views(station, List.of(r)).get(0);
+    }
+
+    /** The ledger of a station in a period, oldest first: the rows of the paper ledger. */
+    @Transactional(readOnly = true)
+    public List<RecordView> records(long stationId, LocalDate from, LocalDate to) {
+        StationStore.Row station = network.readable(stationId);
+        return views(station, store.records(stationId, from, to));
+    }
+
+    /** Figures of every station the actor can read, in a period. */
+    @Transactional(readOnly = true)
+    public List<Figures> figures(LocalDate from, LocalDate to) {
+        List<StationView> stations = network.list();
+        Map<Long, StationStore.Counts> counts = store.counts(stations.stream().map(StationView::id).toList(), from, to);
+        List<Figures> out = new ArrayList<>();
+        for (StationView s : stations) {
+            StationStore.Counts c = counts.get(s.id());
+            out.add(new Figures(s.id(), s.name(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
+                    c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities()));
+        }
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public Figures figures(long stationId, LocalDate from, LocalDate to) {
+        StationView s = network.get(stationId);
+        StationStore.Counts c = store.counts(List.of(stationId), from, to).get(stationId);
+        return new Figures(s.id(), s.name(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
+                c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities());
+    }
+
+    /**
+     * Reception days in the actor's reach whose date passed (within the last {@code days} days) with no reception
+     * held or recorded: the town dashboard's warning.
+     */
+    @Transactional(readOnly = true)
+    public List<MissedDay> missed(LocalDate today, int days) {
+        var reach = currentActor.require().orgsWith(Permission.STATION_READ);
+        List<StationStore.DayRow> rows = store.missedDays(reach, today.minusDays(days), today);
+        Map<Long, String> names = new LinkedHashMap<>();
+        return rows.stream().map(d -> new MissedDay(d.id(), d.stationId(), names.computeIfAbsent(d.stationId(),
+                id -> store.station(id).map(StationStore.Row::name).orElse("")), d.orgId(), d.heldOn())).toList();
+    }
+
+    static String sourceKey(long recordId, long deputyId) {
+        return "station-record:" + recordId + ":deputy:" + deputyId;
+    }
+
+    private List<RecordView> views(StationStore.Row station, List<StationStore.RecordRow> rows) {
+        List<Long> ids = rows.stream().map(StationStore.RecordRow::id).toList();
+        Map<Long, List<Long>> present = store.recordDeputies(ids);
+        Map<Long, List<ItemView>> items = store.items(ids);
+        Map<Long, String> names = network.deputyNames(present.values().stream().flatMap(List::stream).distinct()
+                .toList());
+        return rows.stream().map(r -> new RecordView(r.id(), station.id(), station.name(), r.orgId(), r.dayId(),
+                r.kind(), r.occurredOn(), r.place(), r.visitors(), r.visitorName(), r.visitorPhone(), r.anonymous(),
+                r.summary(), r.recordedBy(), present.getOrDefault(r.id(), List.of()).stream()
+                        .map(d -> new Named(d, names.getOrDefault(d, ""))).toList(),
+                items.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static Map<String, Object> auditView(RecordView r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", r.kind().name());
+        m.put("occurredOn", r.occurredOn().toString());
+        m.put("place", r.place());
+        m.put("visitors", r.visitors());
+        m.put("visitor", r.anonymous() ? "匿名" : r.visitorName());
+        m.put("visitorPhone", Masking.phone(r.visitorPhone()));
+        m.put("deputies", r.deputies().stream().map(Named::name).toList());
+        m.put("items", r.items().size());
+        return m;
+    }
+}

@@ -1,0 +1,476 @@
+package org.renda.station;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.renda.casework.CaseDesk;
+import org.renda.casework.CaseEnums.Kind;
+import org.renda.deputy.DeputyRegister;
+import org.renda.org.OrgTree;
+import org.renda.org.OrgType;
+import org.renda.org.OrgView;
+import org.renda.shared.CurrentActor;
+import org.renda.shared.DomainException;
+import org.renda.shared.NotFoundException;
+import org.renda.shared.Permission;
+import org.renda.shared.web.Downloads;
+import org.renda.shared.web.Feedback;
+import org.renda.station.StationEnums.ActivityKind;
+import org.renda.station.StationEnums.DayState;
+import org.renda.station.StationEnums.HolidayPolicy;
+import org.renda.station.StationEnums.RecordKind;
+import org.renda.station.StationEnums.RuleKind;
+import org.renda.station.StationEnums.StaffRole;
+import org.renda.station.StationEnums.Tier;
+import org.renda.station.StationViews.DayView;
+import org.renda.station.StationViews.StationView;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The staff pages of liaison stations, and the deputy's "my reception days". */
+@Controller
+class StationPages {
+
+    private final StationNetwork network;
+    private final ReceptionRoster roster;
+    private final ReceptionLedger ledger;
+    private final StationRhythm rhythm;
+    private final LedgerPrints prints;
+    private final DeputyRegister deputies;
+    private final CaseDesk cases;
+    private final OrgTree orgs;
+    private final CurrentActor currentActor;
+    private final Feedback feedback;
+
+    StationPages(StationNetwork network, ReceptionRoster roster, ReceptionLedger ledger, StationRhythm rhythm,
+            LedgerPrints prints, DeputyRegister deputies, CaseDesk cases, OrgTree orgs, CurrentActor currentActor,
+            Feedback feedback) {
+        this.network = network;
+        this.roster = roster;
+        this.ledger = ledger;
+        this.rhythm = rhythm;
+        this.prints = prints;
+        this.deputies = deputies;
+        this.cases = cases;
+        this.orgs = orgs;
+        this.currentActor = currentActor;
+        this.feedback = feedback;
+    }
+
+    // ---- the network
+
+    @GetMapping("/stations")
+    String list(@RequestParam(required = false) @Nullable Integer year, Model model) {
+        LocalDate today = LocalDate.now();
+        int y = year == null ? today.getYear() : year;
+        model.addAttribute("stations", network.list());
+        model.addAttribute("figures", ledger.figures(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)).stream()
+                .collect(java.util.stream.Collectors.toMap(StationViews.Figures::stationId, f -> f)));
+        model.addAttribute("missed", ledger.missed(today, 90));
+        model.addAttribute("year", y);
+        model.addAttribute("canCreate", currentActor.require().canAny(Permission.STATION_WRITE));
+        return "station/list";
+    }
+
+    @GetMapping("/stations/figures.xlsx")
+    ResponseEntity<byte[]> figures(@RequestParam int year) {
+        LedgerPrints.File f = prints.figuresXlsx(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+        return Downloads.xlsx(f.data(), f.filename());
+    }
+
+    @GetMapping("/stations/new")
+    String newForm(Model model) {
+        List<OrgView> places = stationOrgs();
+        if (places.isEmpty()) {
+            throw new NotFoundException("error.notFound");
+        }
+        model.addAttribute("orgs", places);
+        model.addAttribute("tiers", Tier.values());
+        model.addAttribute("parents", network.writableStations());
+        return "station/new";
+    }
+
+    @PostMapping("/stations")
+    String create(@RequestParam long orgId, @RequestParam String code, @RequestParam String name,
+            @RequestParam Tier tier, @RequestParam(required = false) @Nullable Long parentId,
+            @RequestParam String address, @RequestParam(required = false) @Nullable String openingHours,
+            @RequestParam(required = false) @Nullable String contactPhone,
+            @RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
+        try {
+            StationView s = network.create(orgId, new StationNetwork.StationForm(code, name, tier, parentId, address,
+                    openingHours, contactPhone, description));
+            redirect.addFlashAttribute("success", feedback.text("common.saved"));
+            return "redirect:/stations/" + s.id();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            return "redirect:/stations/new";
+        }
+    }
+
+    @GetMapping("/stations/{id}")
+    String detail(@PathVariable long id, Model model) {
+        StationView s = network.get(id);
+        LocalDate today = LocalDate.now();
+        model.addAttribute("s", s);
+        model.addAttribute("staff", network.staff(id));
+        model.addAttribute("stationDeputies", network.deputies(id));
+        model.addAttribute("rule", roster.rule(id).orElse(null));
+        model.addAttribute("upcoming", roster.days(id, today.getYear()).stream()
+                .filter(d -> !d.heldOn().isBefore(today) && d.state() == DayState.PLANNED).limit(4).toList());
+        model.addAttribute("records", recent(id, today));
+        model.addAttribute("figures", ledger.figures(id, LocalDate.of(today.getYear(), 1, 1), today));
+        model.addAttribute("canWrite", network.canWrite(id));
+        model.addAttribute("staffRoles", StaffRole.values());
+        model.addAttribute("tiers", Tier.values());
+        if (network.canWrite(id)) {
+            model.addAttribute("candidates", deputies.listAll(new DeputyRegister.Query(null, null, null, null, null,
+                    s.orgId(), true)));
+        }
+        return "station/detail";
+    }
+
+    private List<StationViews.RecordView> recent(long id, LocalDate today) {
+        List<StationViews.RecordView> all = new ArrayList<>(ledger.records(id, today.minusYears(1), today));
+        java.util.Collections.reverse(all);
+        return all.stream().limit(10).toList();
+    }
+
+    @PostMapping("/stations/{id}/edit")
+    String update(@PathVariable long id, @RequestParam int version, @RequestParam String name,
+            @RequestParam Tier tier, @RequestParam(required = false) @Nullable Long parentId,
+            @RequestParam String address, @RequestParam(required = false) @Nullable String openingHours,
+            @RequestParam(required = false) @Nullable String contactPhone,
+            @RequestParam(required = false) @Nullable String description,
+            @RequestParam(defaultValue = "false") boolean active, RedirectAttributes redirect) {
+        StationView s = network.get(id);
+        return feedback.redirect(redirect, "/stations/" + id, () -> network.update(id, version,
+                new StationNetwork.StationForm(s.code(), name, tier, parentId, address, openingHours, contactPhone,
+                        description), active), "common.saved");
+    }
+
+    @PostMapping("/stations/{id}/photo")
+    String photo(@PathVariable long id, @RequestParam("photo") MultipartFile photo, RedirectAttributes redirect)
+            throws IOException {
+        byte[] data = photo.getBytes();
+        return feedback.redirect(redirect, "/stations/" + id, () -> network.uploadPhoto(id, photo.getContentType(),
+                data), "common.saved");
+    }
+
+    @GetMapping("/stations/{id}/photo")
+    ResponseEntity<byte[]> photo(@PathVariable long id) {
+        StationStore.Photo p = network.photo(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType()))
+                .cacheControl(CacheControl.noCache()).body(p.data());
+    }
+
+    @PostMapping("/stations/{id}/staff")
+    String addStaff(@PathVariable long id, @RequestParam String name, @RequestParam StaffRole role,
+            @RequestParam(required = false) @Nullable String title,
+            @RequestParam(required = false) @Nullable String phone, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/" + id, () -> network.addStaff(id,
+                new StationNetwork.StaffForm(name, role, title, phone, null)), "common.saved");
+    }
+
+    @PostMapping("/stations/{id}/staff/{staffId}/delete")
+    String removeStaff(@PathVariable long id, @PathVariable long staffId, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/" + id, () -> network.removeStaff(id, staffId), "common.saved");
+    }
+
+    @PostMapping("/stations/{id}/deputies")
+    String assign(@PathVariable long id, @RequestParam List<Long> deputyIds,
+            @RequestParam(defaultValue = "false") boolean onRoster, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/" + id,
+                () -> deputyIds.forEach(d -> network.assignDeputy(id, d, onRoster)), "common.saved");
+    }
+
+    @PostMapping("/stations/{id}/deputies/{deputyId}/delete")
+    String unassign(@PathVariable long id, @PathVariable long deputyId, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/" + id, () -> network.removeDeputy(id, deputyId),
+                "common.saved");
+    }
+
+    // ---- reception days
+
+    @GetMapping("/stations/{id}/roster")
+    String roster(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+        StationView s = network.get(id);
+        int y = year == null ? LocalDate.now().getYear() : year;
+        model.addAttribute("s", s);
+        model.addAttribute("year", y);
+        model.addAttribute("rule", roster.rule(id).orElse(ReceptionRule.monthly(5, s.address(), 3)));
+        model.addAttribute("hasRule", roster.rule(id).isPresent());
+        model.addAttribute("days", roster.days(id, y));
+        model.addAttribute("canWrite", network.canWrite(id));
+        model.addAttribute("ruleKinds", RuleKind.values());
+        model.addAttribute("policies", HolidayPolicy.values());
+        return "station/roster";
+    }
+
+    @PostMapping("/stations/{id}/rule")
+    String saveRule(@PathVariable long id, @RequestParam RuleKind kind,
+            @RequestParam(required = false) @Nullable Integer dayOfMonth,
+            @RequestParam(required = false) @Nullable Integer weekDay,
+            @RequestParam(required = false) @Nullable Integer weekOfMonth,
+            @RequestParam(required = false) @Nullable List<Integer> months, @RequestParam LocalTime startsAt,
+            @RequestParam LocalTime endsAt, @RequestParam String place, @RequestParam int deputiesPerDay,
+            @RequestParam HolidayPolicy holidayPolicy, @RequestParam(defaultValue = "7") int noticeDays,
+            @RequestParam int year, RedirectAttributes redirect) {
+        char[] mask = "000000000000".toCharArray();
+        if (months != null) {
+            months.stream().filter(m -> m >= 1 && m <= 12).forEach(m -> mask[m - 1] = '1');
+        }
+        return feedback.redirect(redirect, "/stations/" + id + "/roster?year=" + year, () -> roster.saveRule(id,
+                new ReceptionRule(kind, dayOfMonth, weekDay, weekOfMonth, new String(mask), startsAt, endsAt, place,
+                        deputiesPerDay, holidayPolicy, noticeDays)), "station.rule.saved");
+    }
+
+    @PostMapping("/stations/{id}/roster")
+    String generate(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect) {
+        try {
+            ReceptionRoster.Generated g = roster.generate(id, year, LocalDate.now());
+            redirect.addFlashAttribute("success", feedback.text("station.roster.generated", g.year(), g.created(),
+                    g.assignments(), g.kept()));
+            if (!g.calendarKnown()) {
+                redirect.addFlashAttribute("failure", feedback.text("station.roster.noCalendar", g.year()));
+            }
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+        }
+        return "redirect:/stations/" + id + "/roster?year=" + year;
+    }
+
+    @GetMapping("/stations/days/{dayId}")
+    String day(@PathVariable long dayId, Model model) {
+        DayView d = roster.day(dayId);
+        model.addAttribute("d", d);
+        model.addAttribute("s", network.get(d.stationId()));
+        model.addAttribute("stationDeputies", network.deputies(d.stationId()));
+        model.addAttribute("states", DayState.values());
+        model.addAttribute("canWrite", network.canWrite(d.stationId()));
+        return "station/day";
+    }
+
+    @PostMapping("/stations/days/{dayId}")
+    String changeDay(@PathVariable long dayId, @RequestParam int version, @RequestParam LocalDate heldOn,
+            @RequestParam LocalTime startsAt, @RequestParam LocalTime endsAt, @RequestParam String place,
+            @RequestParam DayState state, @RequestParam(required = false) @Nullable String note,
+            @RequestParam(required = false) @Nullable List<Long> deputyIds, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/days/" + dayId, () -> roster.change(dayId, version,
+                new ReceptionRoster.DayChange(heldOn, startsAt, endsAt, place, state, note,
+                        deputyIds == null ? List.of() : deputyIds)), "common.saved");
+    }
+
+    // ---- records
+
+    @GetMapping("/stations/{id}/records/new")
+    String recordForm(@PathVariable long id, @RequestParam(required = false) @Nullable Long dayId,
+            @RequestParam(defaultValue = "RECEPTION") RecordKind kind, Model model) {
+        StationView s = network.get(id);
+        if (!network.canWrite(id)) {
+            throw new NotFoundException("error.notFound");
+        }
+        DayView day = dayId == null ? null : roster.day(dayId);
+        model.addAttribute("s", s);
+        model.addAttribute("day", day);
+        model.addAttribute("kind", kind);
+        model.addAttribute("stationDeputies", network.deputies(id));
+        model.addAttribute("present", day == null ? List.of() : day.duties().stream()
+                .map(StationViews.DutyView::deputyId).toList());
+        model.addAttribute("categories", cases.categories());
+        model.addAttribute("today", LocalDate.now());
+        return "station/record-new";
+    }
+
+    @PostMapping("/stations/{id}/records")
+    String record(@PathVariable long id, @RequestParam RecordKind kind,
+            @RequestParam(required = false) @Nullable Long dayId, @RequestParam LocalDate occurredOn,
+            @RequestParam String place, @RequestParam(defaultValue = "0") int visitors,
+            @RequestParam(required = false) @Nullable String visitorName,
+            @RequestParam(required = false) @Nullable String visitorPhone,
+            @RequestParam(defaultValue = "false") boolean anonymous, @RequestParam String summary,
+            @RequestParam(required = false) @Nullable List<Long> deputyIds,
+            @RequestParam(name = "itemCategory", required = false) @Nullable List<String> itemCategory,
+            @RequestParam(name = "itemContent", required = false) @Nullable List<String> itemContent,
+            @RequestParam(name = "itemAnswer", required = false) @Nullable List<String> itemAnswer,
+            @RequestParam(name = "itemResolved", required = false) @Nullable List<Integer> itemResolved,
+            RedirectAttributes redirect) {
+        List<ReceptionLedger.ItemForm> items = new ArrayList<>();
+        if (itemContent != null) {
+            for (int i = 0; i < itemContent.size(); i++) {
+                String content = itemContent.get(i);
+                if (content == null || content.isBlank()) {
+                    continue;
+                }
+                String category = itemCategory != null && i < itemCategory.size() ? itemCategory.get(i) : "其他";
+                String answer = itemAnswer != null && i < itemAnswer.size() ? itemAnswer.get(i) : null;
+                boolean resolved = itemResolved != null && itemResolved.contains(i);
+                items.add(new ReceptionLedger.ItemForm(category, content, answer, resolved));
+            }
+        }
+        try {
+            StationViews.RecordView r = ledger.record(id, new ReceptionLedger.RecordForm(kind, dayId, occurredOn,
+                    place, visitors, visitorName, visitorPhone, anonymous, summary,
+                    deputyIds == null ? List.of() : deputyIds, items));
+            redirect.addFlashAttribute("success", feedback.text("station.record.saved"));
+            return "redirect:/stations/records/" + r.id();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            return "redirect:/stations/" + id + "/records/new?kind=" + kind + (dayId == null ? "" : "&dayId=" + dayId);
+        }
+    }
+
+    @GetMapping("/stations/records/{recordId}")
+    String recordDetail(@PathVariable long recordId, Model model) {
+        StationViews.RecordView r = ledger.get(recordId);
+        model.addAttribute("r", r);
+        model.addAttribute("canWrite", network.canWrite(r.stationId()));
+        model.addAttribute("mayReadPhone", currentActor.require().can(Permission.STATION_WRITE, r.orgId()));
+        model.addAttribute("kinds", Kind.values());
+        return "station/record";
+    }
+
+    @PostMapping("/stations/items/{itemId}/case")
+    String toCase(@PathVariable long itemId, @RequestParam long recordId, @RequestParam long sponsorDeputyId,
+            @RequestParam(required = false) @Nullable Kind kind, RedirectAttributes redirect) {
+        try {
+            StationViews.ItemView item = ledger.toCase(itemId, sponsorDeputyId, kind);
+            redirect.addFlashAttribute("success", feedback.text("station.item.caseCreated", item.caseReceipt()));
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+        }
+        return "redirect:/stations/records/" + recordId;
+    }
+
+    @GetMapping("/stations/{id}/ledger")
+    String ledger(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to, Model model) {
+        LocalDate today = LocalDate.now();
+        LocalDate f = from == null ? LocalDate.of(today.getYear(), 1, 1) : from;
+        LocalDate t = to == null ? LocalDate.of(today.getYear(), 12, 31) : to;
+        model.addAttribute("s", network.get(id));
+        model.addAttribute("from", f);
+        model.addAttribute("to", t);
+        model.addAttribute("records", ledger.records(id, f, t));
+        model.addAttribute("figures", ledger.figures(id, f, t));
+        return "station/ledger";
+    }
+
+    @GetMapping("/stations/{id}/ledger.xlsx")
+    ResponseEntity<byte[]> ledgerXlsx(@PathVariable long id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+        LedgerPrints.File f = prints.xlsx(id, from, to);
+        return Downloads.xlsx(f.data(), f.filename());
+    }
+
+    @GetMapping("/stations/{id}/ledger.pdf")
+    ResponseEntity<byte[]> ledgerPdf(@PathVariable long id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+        LedgerPrints.File f = prints.pdf(id, from, to);
+        return Downloads.pdf(f.data(), f.filename());
+    }
+
+    // ---- the station's rhythm
+
+    @GetMapping("/stations/{id}/rhythm")
+    String rhythm(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+        int y = year == null ? LocalDate.now().getYear() : year;
+        model.addAttribute("s", network.get(id));
+        model.addAttribute("year", y);
+        model.addAttribute("activities", rhythm.activities(id, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)));
+        model.addAttribute("kinds", ActivityKind.values());
+        model.addAttribute("canWrite", network.canWrite(id));
+        model.addAttribute("today", LocalDate.now());
+        return "station/rhythm";
+    }
+
+    @PostMapping("/stations/{id}/rhythm")
+    String plan(@PathVariable long id, @RequestParam int year,
+            @RequestParam(required = false) @Nullable List<ActivityKind> kinds,
+            @RequestParam(defaultValue = "4") int weekday, RedirectAttributes redirect) {
+        try {
+            int n = rhythm.plan(id, year, new StationRhythm.Plan(kinds == null || kinds.isEmpty()
+                    ? java.util.EnumSet.allOf(ActivityKind.class) : java.util.EnumSet.copyOf(kinds), weekday),
+                    LocalDate.now());
+            redirect.addFlashAttribute("success", feedback.text("station.rhythm.planned", n));
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+        }
+        return "redirect:/stations/" + id + "/rhythm?year=" + year;
+    }
+
+    @GetMapping("/stations/activities/{activityId}")
+    String activity(@PathVariable long activityId, Model model) {
+        StationViews.ActivityView a = rhythm.get(activityId);
+        model.addAttribute("a", a);
+        model.addAttribute("stationDeputies", network.deputies(a.stationId()));
+        model.addAttribute("canWrite", network.canWrite(a.stationId()));
+        model.addAttribute("today", LocalDate.now());
+        return "station/activity";
+    }
+
+    @PostMapping("/stations/activities/{activityId}")
+    String hold(@PathVariable long activityId, @RequestParam LocalDate heldOn, @RequestParam String theme,
+            @RequestParam String outcome, @RequestParam(required = false) @Nullable List<Long> attended,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/activities/" + activityId, () -> rhythm.hold(activityId, heldOn,
+                theme, outcome, attended == null ? List.of() : attended), "station.activity.held");
+    }
+
+    @PostMapping("/stations/activities/{activityId}/theme")
+    String theme(@PathVariable long activityId, @RequestParam String theme, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/activities/" + activityId, () -> rhythm.theme(activityId, theme),
+                "common.saved");
+    }
+
+    @PostMapping("/stations/activities/{activityId}/cancel")
+    String cancel(@PathVariable long activityId, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/activities/" + activityId, () -> rhythm.cancel(activityId),
+                "common.saved");
+    }
+
+    // ---- the deputy's own reception days
+
+    @GetMapping("/stations/mine")
+    String mine(Model model) {
+        model.addAttribute("duties", roster.mine(LocalDate.now()));
+        return "station/mine";
+    }
+
+    @PostMapping("/stations/duties/{dutyId}/answer")
+    String answer(@PathVariable long dutyId, @RequestParam boolean confirm,
+            @RequestParam(required = false) @Nullable String note, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/mine", () -> roster.answer(dutyId, confirm, note),
+                confirm ? "station.duty.confirmed" : "station.duty.declined");
+    }
+
+    @PostMapping("/stations/duties/{dutyId}/swap")
+    String swap(@PathVariable long dutyId, @RequestParam long withDutyId, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/stations/mine", () -> roster.swap(dutyId, withDutyId),
+                "station.duty.swapped");
+    }
+
+    private List<OrgView> stationOrgs() {
+        return orgs.findAll(currentActor.require().orgsWith(Permission.STATION_WRITE)).stream()
+                .filter(o -> o.type() != OrgType.DEPARTMENT && o.type() != OrgType.UNIT).toList();
+    }
+}
