@@ -99,7 +99,8 @@ public class ReceptionRoster {
         StationStore.Row station = network.writable(stationId);
         ReceptionRule rule = store.rule(stationId).orElseThrow(() -> new DomainException("station.rule.error.none"));
         if (year < today.getYear() || year > today.getYear() + 1) {
-            throw new DomainException("station.roster.error.year", today.getYear(), today.getYear() + 1);
+            throw new DomainException("station.roster.error.year", String.valueOf(today.getYear()),
+                    String.valueOf(today.getYear() + 1));
         }
         LocalDate from = year == today.getYear() ? today : LocalDate.of(year, 1, 1);
         int replaced = store.deleteOpenDays(stationId, year, from);
@@ -156,7 +157,7 @@ public class ReceptionRoster {
             throw new DomainException("station.rule.error.hours");
         }
         if (c.heldOn().getYear() != before.year()) {
-            throw new DomainException("station.day.error.year", before.year());
+            throw new DomainException("station.day.error.year", String.valueOf(before.year()));
         }
         Set<Long> allowed = network.stationDeputies(station.id()).stream().map(StationDeputy::deputyId)
                 .collect(Collectors.toSet());

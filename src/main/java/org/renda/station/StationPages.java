@@ -217,6 +217,7 @@ class StationPages {
         model.addAttribute("canWrite", network.canWrite(id));
         model.addAttribute("ruleKinds", RuleKind.values());
         model.addAttribute("policies", HolidayPolicy.values());
+        model.addAttribute("today", LocalDate.now());
         return "station/roster";
     }
 
@@ -242,10 +243,10 @@ class StationPages {
     String generate(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect) {
         try {
             ReceptionRoster.Generated g = roster.generate(id, year, LocalDate.now());
-            redirect.addFlashAttribute("success", feedback.text("station.roster.generated", g.year(), g.created(),
+            redirect.addFlashAttribute("success", feedback.text("station.roster.generated", String.valueOf(g.year()), g.created(),
                     g.assignments(), g.kept()));
             if (!g.calendarKnown()) {
-                redirect.addFlashAttribute("failure", feedback.text("station.roster.noCalendar", g.year()));
+                redirect.addFlashAttribute("failure", feedback.text("station.roster.noCalendar", String.valueOf(g.year())));
             }
         } catch (NotFoundException e) {
             throw e;
