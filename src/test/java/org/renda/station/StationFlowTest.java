@@ -315,6 +315,33 @@ class StationFlowTest {
                 .getContentAsString()).contains("station-missed");
     }
 
+    @Test
+    void theApiRecordsAReceptionMasksPhonesAndAnswersBadInputWithProblemDetails() throws Exception {
+        StationView s = station(3);
+        String token = (String) mvc.perform(post("/account/tokens").with(Logins.as(accounts, "anlan.staff")).with(csrf())
+                .param("name", "联络站接口").param("days", "30")).andReturn().getFlashMap().get("newToken");
+        long deputy = asClerk(() -> network.deputies(s.id())).get(0).deputyId();
+        String body = """
+                {"kind":"VISIT","occurredOn":"2026-03-02","place":"东湖村三组","visitors":4,"visitorName":"李大姐",
+                 "visitorPhone":"13700001111","anonymous":false,"summary":"入户走访","deputyIds":[%d],
+                 "items":[{"category":"农业农村","content":"灌溉水渠渗漏","answer":null,"resolved":false}]}""".formatted(deputy);
+        var created = mvc.perform(post("/api/v1/stations/" + s.id() + "/records").header("Authorization", "Bearer " + token)
+                .contentType("application/json").content(body)).andReturn().getResponse();
+        assertThat(created.getStatus()).isEqualTo(201);
+        assertThat(created.getContentAsString()).contains("李大姐 137****1111", "灌溉水渠渗漏").doesNotContain("13700001111");
+        var bad = mvc.perform(post("/api/v1/stations/" + s.id() + "/records").header("Authorization", "Bearer " + token)
+                .contentType("application/json").content(body.replace("\"place\":\"东湖村三组\"", "\"place\":\"\""))
+                ).andReturn().getResponse();
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentType()).isEqualTo("application/problem+json");
+        assertThat(bad.getContentAsString()).contains("place");
+        var foreign = mvc.perform(get("/api/v1/stations/" + s.id()).header("Authorization", "Bearer "
+                + (String) mvc.perform(post("/account/tokens").with(Logins.as(accounts, "shiqiao.staff")).with(csrf())
+                        .param("name", "石桥").param("days", "30")).andReturn().getFlashMap().get("newToken")))
+                .andReturn().getResponse();
+        assertThat(foreign.getStatus()).isEqualTo(404);
+    }
+
     private String dutyState(long dutyId) {
         return jdbc.sql("select state from reception_duty where id = ?").param(dutyId).query(String.class).single();
     }
