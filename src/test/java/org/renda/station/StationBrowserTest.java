@@ -2,26 +2,23 @@ package org.renda.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renda.deputy.DeputyRegister;
 import org.renda.deputy.DeputyViews.DeputySummary;
 import org.renda.identity.Logins;
 import org.renda.org.OrgTree;
 import org.renda.station.StationEnums.Tier;
 import org.renda.station.StationViews.StationView;
-import org.renda.support.Browser;
+import org.renda.support.BrowserSession;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,40 +41,13 @@ class StationBrowserTest {
     @Autowired StationNetwork network;
     @Autowired DeputyRegister deputies;
 
-    private WebDriver browser;
+    private BrowserSession b;
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (b != null) {
+            b.close();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebDriverWait open(boolean phone) {
-        if (browser != null) {
-            browser.quit();
-        }
-        browser = Browser.open(phone);
-        return new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    private WebDriverWait signIn(String user, boolean phone) {
-        WebDriverWait wait = open(phone);
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("renda-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
-        return wait;
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
     }
 
     @Test
@@ -96,8 +66,9 @@ class StationBrowserTest {
         int year = LocalDate.now().getYear() + 1;
 
         // The clerk sets the rule (the 5th of every month, three deputies) and generates next year's roster.
-        WebDriverWait wait = signIn("anlan.staff", false);
-        browser.get(url("/stations/" + s.id() + "/roster?year=" + year));
+        b = new BrowserSession(port).signIn("anlan.staff", false);
+        WebDriver browser = b.driver();
+        b.go("/stations/" + s.id() + "/roster?year=" + year);
         new Select(browser.findElement(By.id("rule-kind"))).selectByValue("MONTHLY_DAY");
         WebElement day = browser.findElement(By.id("rule-day"));
         day.clear();
@@ -106,58 +77,53 @@ class StationBrowserTest {
         perDay.clear();
         perDay.sendKeys("3");
         new Select(browser.findElement(By.id("rule-policy"))).selectByValue("NEXT_WORKING_DAY");
-        click(browser.findElement(By.id("rule-save")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "接待日规则已保存"));
-        click(browser.findElement(By.id("roster-generate")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
-                year + " 年接待日已生成：12 个接待日"));
+        b.click(browser.findElement(By.id("rule-save")));
+        b.success("接待日规则已保存");
+        b.click(browser.findElement(By.id("roster-generate")));
+        b.success(year + " 年接待日已生成：12 个接待日");
         assertThat(browser.findElements(By.cssSelector("#roster tbody tr"))).hasSize(12);
         assertThat(browser.findElement(By.id("roster")).getText()).contains("赵大山");
-        Browser.screenshot(browser, "station-roster");
+        b.screenshot("station-roster");
 
         // 赵大山 confirms his first reception day on his phone.
-        wait = signIn("deputy.zhao", true);
-        browser.get(url("/stations/mine"));
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        browser = b.signIn("deputy.zhao", true).driver();
+        b.go("/stations/mine");
+        WebElement card = b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//div[contains(@class,'my-duty')][.//div[contains(., '" + name + "')]]")));
         String dutyId = card.getAttribute("id");
-        click(card.findElement(By.cssSelector("button.confirm-duty")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已确认参加"));
+        b.click(card.findElement(By.cssSelector("button.confirm-duty")));
+        b.success("已确认参加");
         assertThat(browser.findElement(By.id(dutyId)).getText()).contains("已确认");
-        Long overflow = (Long) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "station-mine-phone");
+        assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        b.screenshot("station-mine-phone");
 
         // The public page (what the station's QR code opens) shows the next reception and who receives.
-        wait = open(true);
-        browser.get(url("/public/stations/" + s.publicCode()));
-        WebElement next = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".public-day")));
+        browser = b.open(true).driver();
+        b.go("/public/stations/" + s.publicCode());
+        WebElement next = b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".public-day")));
         assertThat(next.getText()).contains(year + "年1月", "赵大山");
         assertThat(browser.findElement(By.id("public-opinion")).getAttribute("href")).contains("/public/opinions/new?org=QH-AL");
-        Browser.screenshot(browser, "station-public-phone");
+        b.screenshot("station-public-phone");
 
         // The clerk records today's reception with a matter and turns it into a case sponsored by 赵大山.
-        wait = signIn("anlan.staff", false);
-        browser.get(url("/stations/" + s.id() + "/records/new"));
-        browser.findElements(By.cssSelector("input[name=deputyIds]")).forEach(this::click);
-        click(browser.findElement(By.id("rec-anon")));
+        browser = b.signIn("anlan.staff", false).driver();
+        b.go("/stations/" + s.id() + "/records/new");
+        browser.findElements(By.cssSelector("input[name=deputyIds]")).forEach(b::click);
+        b.click(browser.findElement(By.id("rec-anon")));
         browser.findElement(By.id("rec-summary")).sendKeys("群众来站反映饮水问题。");
         browser.findElement(By.id("item-content-0")).sendKeys("浏览器测试：东湖村三组自来水压力不足");
-        Browser.screenshot(browser, "station-record-new");
-        click(browser.findElement(By.id("record-save")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "记录已保存"));
+        b.screenshot("station-record-new");
+        b.click(browser.findElement(By.id("record-save")));
+        b.success("记录已保存");
         new Select(browser.findElement(By.name("sponsorDeputyId"))).selectByVisibleText("赵大山（领衔）");
-        click(browser.findElement(By.cssSelector("button.to-case")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), "已转为办理件"));
-        String receipt = browser.findElement(By.cssSelector(".alert-success")).getText().replaceAll(".*回执码\\s*", "")
-                .strip();
-        Browser.screenshot(browser, "station-record");
+        b.click(browser.findElement(By.cssSelector("button.to-case")));
+        String receipt = b.success("已转为办理件").replaceAll(".*回执码\\s*", "").strip();
+        b.screenshot("station-record");
         assertThat(jdbc.sql("select count(*) from case_item c join deputy d on d.id = c.sponsor_deputy_id"
                         + " where c.receipt_code = ? and d.name = '赵大山' and c.source = 'RECEPTION'")
                 .param(receipt).query(Long.class).single()).isEqualTo(1);
-        browser.get(url("/stations/" + s.id()));
+        b.go("/stations/" + s.id());
         assertThat(browser.findElement(By.id("station-figures")).getText()).contains("1");
-        Browser.screenshot(browser, "station-detail");
+        b.screenshot("station-detail");
     }
 }

@@ -1,0 +1,90 @@
+package org.renda.support;
+
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One browser test's window on the running application: open a phone or desktop window, sign in as a demo user,
+ * click as a thumb would (scrolled into the middle, instantly: Bootstrap's smooth scrolling would otherwise
+ * move the target under the pointer). Close it in {@code @AfterEach}.
+ */
+public final class BrowserSession implements AutoCloseable {
+
+    private final int port;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    public BrowserSession(int port) {
+        this.port = port;
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A new window (the previous one is closed), signed in as nobody. */
+    public BrowserSession open(boolean phone) {
+        close();
+        driver = Browser.open(phone);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        return this;
+    }
+
+    /** A new window signed in as a demo user (password renda-demo), on the home page. */
+    public BrowserSession signIn(String user, boolean phone) {
+        open(phone);
+        driver.get(url("/login"));
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys("renda-demo");
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/")));
+        return this;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public WebDriverWait waiting() {
+        return wait;
+    }
+
+    public void go(String path) {
+        driver.get(url(path));
+    }
+
+    public void click(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    /** Waits for the flash message of a form and answers its text. */
+    public String success(String expected) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"), expected));
+        return driver.findElement(By.cssSelector(".alert-success")).getText();
+    }
+
+    /** How far the page scrolls sideways (0 on a page that fits a phone). */
+    public long overflow() {
+        return (Long) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
+    }
+
+    public void screenshot(String name) {
+        Browser.screenshot(driver, name);
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+}
