@@ -277,6 +277,12 @@ public class ReceptionRoster {
         }
     }
 
+    /** The next planned days of a station, whatever the year. */
+    @Transactional(readOnly = true)
+    public List<DayView> upcoming(long stationId, LocalDate from, int limit) {
+        return upcoming(network.readable(stationId), from, limit);
+    }
+
     /** The public schedule: the next planned days with their deputies. */
     @Transactional(readOnly = true)
     List<DayView> upcoming(StationStore.Row station, LocalDate from, int limit) {

@@ -129,8 +129,7 @@ class StationPages {
         model.addAttribute("staff", network.staff(id));
         model.addAttribute("stationDeputies", network.deputies(id));
         model.addAttribute("rule", roster.rule(id).orElse(null));
-        model.addAttribute("upcoming", roster.days(id, today.getYear()).stream()
-                .filter(d -> !d.heldOn().isBefore(today) && d.state() == DayState.PLANNED).limit(4).toList());
+        model.addAttribute("upcoming", roster.upcoming(id, today, 4));
         model.addAttribute("records", recent(id, today));
         model.addAttribute("figures", ledger.figures(id, LocalDate.of(today.getYear(), 1, 1), today));
         model.addAttribute("canWrite", network.canWrite(id));
