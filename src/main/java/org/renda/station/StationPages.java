@@ -212,7 +212,12 @@ class StationPages {
         model.addAttribute("year", y);
         model.addAttribute("rule", roster.rule(id).orElse(ReceptionRule.monthly(5, s.address(), 3)));
         model.addAttribute("hasRule", roster.rule(id).isPresent());
-        model.addAttribute("days", roster.days(id, y));
+        List<DayView> days = roster.days(id, y);
+        model.addAttribute("days", days);
+        java.util.Map<String, Long> perDeputy = new java.util.TreeMap<>();
+        days.stream().filter(d -> d.state() != DayState.CANCELLED).flatMap(d -> d.duties().stream())
+                .forEach(u -> perDeputy.merge(u.deputyName(), 1L, Long::sum));
+        model.addAttribute("perDeputy", perDeputy);
         model.addAttribute("canWrite", network.canWrite(id));
         model.addAttribute("ruleKinds", RuleKind.values());
         model.addAttribute("policies", HolidayPolicy.values());
@@ -453,6 +458,7 @@ class StationPages {
     @GetMapping("/stations/mine")
     String mine(Model model) {
         model.addAttribute("duties", roster.mine(LocalDate.now()));
+        model.addAttribute("meetings", rhythm.mine(LocalDate.now()));
         return "station/mine";
     }
 

@@ -240,6 +240,17 @@ public class StationRhythm {
         return views(station, store.activities(stationId, from, to));
     }
 
+    /** The signed-in deputy's coming meetings (those they are invited to). */
+    @Transactional(readOnly = true)
+    public List<ActivityView> mine(LocalDate today) {
+        var me = deputies.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
+        List<ActivityView> out = new java.util.ArrayList<>();
+        for (StationStore.ActivityRow a : store.activitiesOfDeputy(me.id(), today)) {
+            out.addAll(views(store.station(a.stationId()).orElseThrow(), List.of(a)));
+        }
+        return out;
+    }
+
     /** Reminds invited deputies three days ahead, once per activity; returns how many notifications were new. */
     public int remind(LocalDate today) {
         int created = 0;

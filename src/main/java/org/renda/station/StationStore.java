@@ -560,6 +560,13 @@ class StationStore {
                 + " order by planned_on, id").params(stationId, from, to).query(StationStore::activity).list();
     }
 
+    List<ActivityRow> activitiesOfDeputy(long deputyId, LocalDate from) {
+        return jdbc.sql("""
+                select a.* from station_activity a join station_activity_deputy x on x.activity_id = a.id
+                where x.deputy_id = ? and a.planned_on >= ? and a.state = 'PLANNED' order by a.planned_on
+                limit 10""").params(deputyId, from).query(StationStore::activity).list();
+    }
+
     List<ActivityRow> activitiesPlannedBetween(LocalDate from, LocalDate to) {
         return jdbc.sql("select * from station_activity where planned_on between ? and ? and state = 'PLANNED'"
                 + " order by planned_on").params(from, to).query(StationStore::activity).list();

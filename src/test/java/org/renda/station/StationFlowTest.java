@@ -212,8 +212,15 @@ class StationFlowTest {
 
         // The case is handled to closure; the matter then counts as resolved in the ledger.
         close(converted.caseId());
-        assertThat(asClerk(() -> ledger.figures(s.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
-                .resolved()).isEqualTo(2);
+        // the ledger hears of the closure through the module event, after the case's transaction commits
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int resolved;
+        do {
+            Thread.sleep(50);
+            resolved = asClerk(() -> ledger.figures(s.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
+                    .resolved();
+        } while (resolved < 2 && System.nanoTime() < deadline);
+        assertThat(resolved).isEqualTo(2);
 
         // The ledger exports mask the visitor's phone.
         LedgerPrints.File xlsx = asClerk(() -> prints.xlsx(s.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
