@@ -84,8 +84,12 @@ public class AssessmentDesk {
         this.audit = audit;
     }
 
-    public record GroupForm(String name, @Nullable Long leaderDeputyId, List<String> indicators, List<Long> subjectIds,
-            List<Long> memberUserIds) {}
+    /**
+     * An evaluator group. The leader is a deputy (their linked account leads the group), or, where the deputy
+     * file is not at hand, the account of the leading deputy ({@code leaderUserId}).
+     */
+    public record GroupForm(String name, @Nullable Long leaderDeputyId, @Nullable Long leaderUserId,
+            List<String> indicators, List<Long> subjectIds, List<Long> memberUserIds) {}
 
     // ---------------------------------------------------------------- periods
 
@@ -192,6 +196,9 @@ public class AssessmentDesk {
             DeputyProfile leader = deputies.profile(form.leaderDeputyId());
             leaderName = leader.name();
             leaderUser = leader.userId();
+        } else if (form.leaderUserId() != null) {
+            leaderUser = form.leaderUserId();
+            leaderName = users.find(leaderUser).orElseThrow(() -> new NotFoundException("error.notFound")).displayName();
         }
         long id = store.insertGroup(p.orgId(), periodId, form.name().strip(), form.leaderDeputyId(), leaderName,
                 form.indicators());

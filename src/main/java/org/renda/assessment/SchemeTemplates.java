@@ -51,22 +51,23 @@ final class SchemeTemplates {
     /** 村(居)综合工作考评 [000]: three sources weighted 30 / 50 / 20; June and December measurements. */
     static Scheme villages() {
         Set<PeriodKind> halves = Set.of(PeriodKind.H1, PeriodKind.H2);
+        Set<PeriodKind> annual = Set.of(PeriodKind.ANNUAL);
         return new Scheme(new BigDecimal("100"), Weighting.SOURCE,
                 List.of(new Area("SUP", "督办落实", null), new Area("BIZ", "业务工作", null),
                         new Area("SAT", "满意度测评", null), new Area("INNO", "创新工作", null)),
                 List.of(new Source("RD", "人大监督", new BigDecimal("30")),
                         new Source("DEPT", "部门业务", new BigDecimal("50")),
                         new Source("MASS", "群众满意", new BigDecimal("20"))),
-                List.of(withReason(Indicator.entered("S1", "SUP", "RD", "人大督办民生实事落实", "20")),
-                        Indicator.entered("S2", "SUP", "RD", "联络站反映的民生实事、难事解决", "10"),
-                        Indicator.counted("S3", "SUP", "RD", "村(居)代表接待选民（次）", "10", DUTY_BY_ORG + "RECEPTION",
-                                "4", "1"),
-                        withReason(Indicator.entered("B1", "BIZ", "DEPT", "党委政府下达工作任务落实", "40")),
-                        Indicator.entered("B2", "BIZ", "DEPT", "农业农村和乡村振兴", "30"),
-                        Indicator.entered("B3", "BIZ", "DEPT", "社会事务和基层治理", "30"),
+                List.of(only(annual, withReason(Indicator.entered("S1", "SUP", "RD", "人大督办民生实事落实", "20"))),
+                        only(annual, Indicator.entered("S2", "SUP", "RD", "联络站反映的民生实事、难事解决", "10")),
+                        only(annual, Indicator.counted("S3", "SUP", "RD", "村(居)代表接待选民（次）", "10",
+                                DUTY_BY_ORG + "RECEPTION", "4", "1")),
+                        only(annual, withReason(Indicator.entered("B1", "BIZ", "DEPT", "党委政府下达工作任务落实", "40"))),
+                        only(annual, Indicator.entered("B2", "BIZ", "DEPT", "农业农村和乡村振兴", "30")),
+                        only(annual, Indicator.entered("B3", "BIZ", "DEPT", "社会事务和基层治理", "30")),
                         Indicator.vote("M1", "SAT", "MASS", "群众对“两委”干部的满意度", "10", "village.masses", halves),
                         Indicator.vote("M2", "SAT", "MASS", "代表对村(居)工作的认可度", "10", "village.deputies", halves),
-                        Indicator.bonus("X1", "INNO", "RD", "增量创新分", "5")),
+                        only(annual, Indicator.bonus("X1", "INNO", "RD", "增量创新分", "5"))),
                 List.of(Tier.top("FIRST", "一等奖", true, 2), Tier.top("SECOND", "二等奖", false, 4),
                         Tier.top("THIRD", "三等奖", false, 4)),
                 new Rules(List.of("RD", "MASS"), 3, Map.of(), 7));
@@ -116,6 +117,12 @@ final class SchemeTemplates {
                 List.of(new Tier("EXCELLENT", "优秀", true, null, new BigDecimal("85"), 10),
                         new Tier("COMPETENT", "称职", false, null, new BigDecimal("60"), null)),
                 new Rules(List.of("PRES", "VOT"), 0, Map.of(), 7));
+    }
+
+    /** The indicator measured only in the given period kinds (the half-year measurements are votes only). */
+    private static Indicator only(Set<PeriodKind> periods, Indicator i) {
+        return new Indicator(i.code(), i.area(), i.source(), i.name(), i.maxPoints(), i.method(), i.countSource(),
+                i.basePoints(), i.perOccurrence(), i.voteRef(), periods, i.reasonBelow(), i.guidance());
     }
 
     private static Indicator withReason(Indicator i) {
