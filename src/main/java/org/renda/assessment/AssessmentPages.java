@@ -118,7 +118,21 @@ class AssessmentPages {
         model.addAttribute("periods", desk.periods().stream().filter(p -> p.schemeId() == id).toList());
         model.addAttribute("kinds", PeriodKind.values());
         model.addAttribute("problems", s.problems().stream().map(this::problem).toList());
+        names(s.definition(), model);
         return SCHEME;
+    }
+
+    /** Names of the areas and sources by code, and the tie sources' names in order, for the templates. */
+    private static void names(Scheme d, Model model) {
+        Map<String, String> areas = new HashMap<>();
+        d.areas().forEach(a -> areas.put(a.code(), a.name()));
+        Map<String, String> sources = new HashMap<>();
+        d.sources().forEach(x -> sources.put(x.code(), x.name()));
+        model.addAttribute("areaNames", areas);
+        model.addAttribute("sourceNames", sources);
+        List<String> ties = new java.util.ArrayList<>(d.rules().tieSources().stream()
+                .map(c -> sources.getOrDefault(c, c)).toList());
+        model.addAttribute("tieNames", ties.isEmpty() ? "—" : String.join("、", ties));
     }
 
     private String problem(String p) {
@@ -303,6 +317,7 @@ class AssessmentPages {
         model.addAttribute("canWrite", actor.can(Permission.ASSESSMENT_WRITE, p.orgId()));
         model.addAttribute("canDecide", actor.can(Permission.ASSESSMENT_DECIDE, p.orgId()));
         model.addAttribute("weakest", desk.weakestDeputies(id, 5));
+        names(desk.schemeOf(id), model);
         model.addAttribute("today", LocalDate.now());
         return RESULTS;
     }

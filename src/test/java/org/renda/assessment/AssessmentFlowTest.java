@@ -251,6 +251,8 @@ class AssessmentFlowTest {
 
         byte[] pdf = page("deputy.zhao", "/assessments/subjects/" + three.get(0) + "/notice.pdf").getResponse()
                 .getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "assessment-notice.pdf"), pdf);
         try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("考核结果通知书", "东湖村", "一票否决", "通组道路督办事项");
