@@ -116,11 +116,12 @@ class AssessmentStore {
     }
 
     void schemeStatus(long id, SchemeStatus from, SchemeStatus to, @Nullable String approvedBy) {
-        int n = jdbc.sql("""
-                update assessment_scheme set status = ?, version = version + 1,
-                       approved_by = coalesce(?, approved_by), approved_at = case when ? is null then approved_at else ? end
-                where id = ? and status = ?""")
-                .params(to.name(), approvedBy, approvedBy, approvedBy == null ? null : now(), id, from.name()).update();
+        int n = approvedBy == null
+                ? jdbc.sql("update assessment_scheme set status = ?, version = version + 1 where id = ? and status = ?")
+                        .params(to.name(), id, from.name()).update()
+                : jdbc.sql("""
+                        update assessment_scheme set status = ?, version = version + 1, approved_by = ?, approved_at = ?
+                        where id = ? and status = ?""").params(to.name(), approvedBy, now(), id, from.name()).update();
         if (n == 0) {
             throw new DomainException("assessment.error.stale");
         }
