@@ -131,10 +131,9 @@ public class AssessmentDesk {
             throw new DomainException("assessment.scheme.error.name");
         }
         long id = store.insertPeriod(scheme.orgId(), schemeId, kind, scheme.forYear(), name.strip(), startsOn, endsOn);
-        int sort = 0;
-        for (SubjectView s : candidates(scheme)) {
-            store.insertSubject(scheme.orgId(), id, s.ref(), s.subjectOrgId(), s.name(), sort++);
-        }
+        List<SubjectView> candidates = candidates(scheme);
+        store.insertSubjects(scheme.orgId(), id, candidates);
+        int sort = candidates.size();
         schemes.freeze(scheme);
         audit.record(scheme.orgId(), AUDIT_PERIOD, id, "OPENED", null, Map.of("name", name.strip(), "kind",
                 kind.name(), "scheme", schemeId, "subjects", sort));

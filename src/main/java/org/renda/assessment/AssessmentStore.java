@@ -30,6 +30,7 @@ import org.renda.assessment.AssessmentViews.SubjectView;
 import org.renda.assessment.engine.PeriodKind;
 import org.renda.assessment.engine.Scheme;
 import org.renda.shared.DomainException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -44,9 +45,11 @@ class AssessmentStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    AssessmentStore(JdbcClient jdbc) {
+    AssessmentStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     private static OffsetDateTime now() {
@@ -209,10 +212,16 @@ class AssessmentStore {
                 rs.getString("signed_by"), date(rs, "published_on"), date(rs, "appeal_until"), rs.getInt("version"));
     }
 
-    long insertSubject(long orgId, long periodId, long ref, long subjectOrg, String name, int sort) {
-        return insert("""
+    /** The subjects of a new period, in one batch, in the given order. */
+    void insertSubjects(long orgId, long periodId, List<SubjectView> subjects) {
+        List<Object[]> args = new java.util.ArrayList<>(subjects.size());
+        for (int i = 0; i < subjects.size(); i++) {
+            SubjectView s = subjects.get(i);
+            args.add(new Object[] {orgId, periodId, s.ref(), s.subjectOrgId(), s.name(), i});
+        }
+        batch.batchUpdate("""
                 insert into assessment_subject (org_id, period_id, subject_ref, subject_org, name, sort_order)
-                values (?, ?, ?, ?, ?, ?)""", orgId, periodId, ref, subjectOrg, name, sort);
+                values (?, ?, ?, ?, ?, ?)""", args);
     }
 
     List<SubjectView> subjects(long periodId) {
@@ -467,19 +476,24 @@ class AssessmentStore {
             BigDecimal adjustment, int rank, @Nullable String tier, @Nullable String naturalTier, boolean vetoed,
             int demoted, Breakdown breakdown) {}
 
+    /** Replaces a period's results in one batch (1,500 deputies are one round trip, not 1,500). */
     void replaceResults(long orgId, long periodId, List<ResultRow> rows) {
         jdbc.sql("delete from assessment_result where period_id = ?").param(periodId).update();
         OffsetDateTime at = now();
+        List<Object[]> args = new java.util.ArrayList<>(rows.size());
         for (ResultRow r : rows) {
-            jdbc.sql("""
-                    insert into assessment_result (org_id, period_id, subject_id, total, base_points, bonus_points,
-                                                   adjustment, rank_no, tier_code, natural_tier, vetoed, demoted,
-                                                   breakdown, computed_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(orgId, periodId, r.subjectId(), r.total(), r.base(), r.bonus(), r.adjustment(), r.rank(),
-                            r.tier(), r.naturalTier(), r.vetoed(), r.demoted(), json(r.breakdown()), at)
-                    .update();
+            args.add(new Object[] {orgId, periodId, r.subjectId(), r.total(), r.base(), r.bonus(), r.adjustment(),
+                r.rank(), r.tier(), r.naturalTier(), r.vetoed(), r.demoted(), json(r.breakdown()), at});
         }
+        batch.batchUpdate("""
+                insert into assessment_result (org_id, period_id, subject_id, total, base_points, bonus_points,
+                                               adjustment, rank_no, tier_code, natural_tier, vetoed, demoted,
+                                               breakdown, computed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", args,
+                new int[] {java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.NUMERIC,
+                    java.sql.Types.NUMERIC, java.sql.Types.NUMERIC, java.sql.Types.NUMERIC, java.sql.Types.INTEGER,
+                    java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.INTEGER,
+                    java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
     }
 
     List<ResultRow> results(long periodId) {

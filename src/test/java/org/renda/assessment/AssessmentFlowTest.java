@@ -320,4 +320,42 @@ class AssessmentFlowTest {
         assertThat(page("anlan.staff", "/assessments/periods/" + period + "/results").getResponse()
                 .getContentAsString()).contains("履职较弱的代表");
     }
+
+    private String tokenOf(String user) throws Exception {
+        MvcResult r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/account/tokens").with(Logins.as(accounts, user)).with(csrf())
+                .param("name", "考核接口测试").param("days", "30")).andReturn();
+        return (String) r.getFlashMap().get("newToken");
+    }
+
+    @Test
+    void anEvaluatorSubmitsASheetOverTheApiAndErrorsAreProblemDetails() throws Exception {
+        long period = annualPeriod("接口测试" + System.nanoTime() % 100_000);
+        SystemContext.run(() -> desk.createGroup(period, new AssessmentDesk.GroupForm("接口组", null, user("eval.wang"),
+                List.of("S1", "S2"), List.of(subject(period, "北坪村").id()), List.of())));
+        long sheet = sheet(period, "北坪村");
+        String token = tokenOf("eval.wang");
+        var put = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                "/api/v1/assessments/sheets/" + sheet).header("Authorization", "Bearer " + token)
+                .contentType("application/json");
+
+        var tooHigh = mvc.perform(put.content("{\"version\": 0, \"submit\": true, \"rows\": {\"S1\": {\"points\": 21},"
+                + " \"S2\": {\"points\": 8}}}")).andReturn().getResponse();
+        assertThat(tooHigh.getStatus()).isEqualTo(422);
+        assertThat(tooHigh.getContentType()).startsWith("application/problem+json");
+        assertThat(tooHigh.getContentAsString()).contains("的得分应在 0 到 20 分之间");
+
+        var ok = mvc.perform(put.content("{\"version\": 0, \"submit\": true, \"rows\": {\"S1\": {\"points\": 17.5},"
+                + " \"S2\": {\"points\": 8, \"note\": \"联络站反馈 3 条均已解决\"}}}")).andReturn().getResponse();
+        assertThat(ok.getStatus()).isEqualTo(200);
+        assertThat(ok.getContentAsString()).contains("\"status\":\"SUBMITTED\"", "17.50");
+        var mine = mvc.perform(get("/api/v1/assessments/sheets").header("Authorization", "Bearer " + token))
+                .andReturn().getResponse();
+        assertThat(mine.getContentAsString()).contains("接口组");
+        SystemContext.run(() -> desk.close(period, false));
+        var results = mvc.perform(get("/api/v1/assessments/periods/" + period + "/results")
+                .header("Authorization", "Bearer " + tokenOf("anlan.staff"))).andReturn().getResponse();
+        assertThat(results.getStatus()).isEqualTo(200);
+        assertThat(results.getContentAsString()).contains("北坪村", "\"rank\":1", "人大监督");
+    }
 }

@@ -32,12 +32,11 @@ public final class CountyScoringRun {
         String password = "bench-Admin-2026";
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RendaApplication.class)
                 .profiles("postgres")
-                .properties("spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                        "spring.datasource.password=", "server.port=0", "renda.demo.enabled=false",
-                        "renda.bootstrap.admin-username=admin", "renda.bootstrap.admin-password=" + password,
-                        "renda.bootstrap.root-type=PROVINCE", "renda.notification.dispatch-enabled=false",
-                        "renda.casework.reminder-cron=-")
-                .run()) {
+                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=", "--server.port=0", "--renda.demo.enabled=false",
+                        "--renda.bootstrap.admin-username=admin", "--renda.bootstrap.admin-password=" + password,
+                        "--renda.bootstrap.root-type=PROVINCE", "--renda.notification.dispatch-enabled=false",
+                        "--renda.casework.reminder-cron=-")) {
             Path vars = Path.of("bench", "out", "assessment-county.vars");
             Process gen = new ProcessBuilder("bash", "bench/generate.sh", "--size", "county", "--url", url,
                     "--vars-out", vars.toString()).inheritIO().start();
@@ -76,6 +75,18 @@ public final class CountyScoringRun {
                 desk.close(period, true);
                 closes[i] = System.nanoTime() - s;
             }
+            // the parts of a close: the count through DutyLog alone, then counting + engine without storing
+            org.renda.deputy.DutyLog duties = app.getBean(org.renda.deputy.DutyLog.class);
+            long c0 = System.nanoTime();
+            int counted = duties.countsByDeputy(LocalDate.of(2022, 1, 1), LocalDate.now()).size();
+            long c1 = System.nanoTime();
+            PeriodScoring scoring = app.getBean(PeriodScoring.class);
+            AssessmentStore store = app.getBean(AssessmentStore.class);
+            var row = store.period(period).orElseThrow();
+            var definition = store.scheme(row.schemeId()).orElseThrow().definition();
+            long c2 = System.nanoTime();
+            int scored = scoring.score(row, definition).size();
+            long c3 = System.nanoTime();
             long t3 = System.nanoTime();
             List<AssessmentViews.Result> results = desk.results(period);
             long t4 = System.nanoTime();
@@ -87,7 +98,11 @@ public final class CountyScoringRun {
             for (int i = 0; i < closes.length; i++) {
                 System.out.printf("  close #%d (count+score+store) %6d ms%n", i + 1, closes[i] / 1_000_000);
             }
+            System.out.printf("  of which: DutyLog.countsByDeputy (%d deputies)  %6d ms%n", counted, (c1 - c0) / 1_000_000);
+            System.out.printf("  of which: count + score %d subjects, no store  %6d ms%n", scored, (c3 - c2) / 1_000_000);
             System.out.printf("  read ranking             %6d ms%n", (t4 - t3) / 1_000_000);
+            System.out.printf("  load average %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage());
             System.out.printf("  results %d, first %s %s, excellent %d, last %s %s%n", results.size(),
                     results.get(0).subjectName(), results.get(0).total(), excellent,
                     results.get(results.size() - 1).subjectName(), results.get(results.size() - 1).total());
