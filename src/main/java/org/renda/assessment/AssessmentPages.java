@@ -71,7 +71,14 @@ class AssessmentPages {
     @GetMapping("/assessments")
     String index(Model model) {
         Actor actor = currentActor.require();
-        model.addAttribute("mySheets", sheets.mine());
+        List<AssessmentViews.SheetSummary> mine = sheets.mine();
+        model.addAttribute("mySheets", mine);
+        // per period (newest first), the sheets still to do before the submitted ones
+        Map<String, List<AssessmentViews.SheetSummary>> byPeriod = new java.util.LinkedHashMap<>();
+        mine.stream().sorted(java.util.Comparator.comparingLong(AssessmentViews.SheetSummary::periodId).reversed()
+                .thenComparing(x -> x.status() == AssessmentEnums.SheetStatus.SUBMITTED))
+                .forEach(x -> byPeriod.computeIfAbsent(x.periodName(), k -> new java.util.ArrayList<>()).add(x));
+        model.addAttribute("sheetsByPeriod", byPeriod);
         model.addAttribute("myResults", desk.mine());
         boolean reader = actor.canAny(Permission.ASSESSMENT_READ);
         model.addAttribute("reader", reader);

@@ -128,8 +128,9 @@ class AssessmentFlowTest {
                 "2032年度综合考核", "startsOn", "2032-01-01", "endsOn", "2032-12-31");
         long period = Long.parseLong(opened.getResponse().getRedirectedUrl().replace("/assessments/periods/", ""));
         assertThat(status(id)).isEqualTo("FROZEN");
-        assertThat(SystemContext.call(() -> desk.subjects(period))).extracting(SubjectView::name).hasSize(14)
-                .contains("东湖村", "安澜社区");
+        // 13 villages and 1 community (and any village other tests added to the shared demo county)
+        assertThat(SystemContext.call(() -> desk.subjects(period))).extracting(SubjectView::name)
+                .hasSizeGreaterThanOrEqualTo(14).contains("东湖村", "大坪村", "安澜社区");
 
         MvcResult versioned = post("anlan.staff", "/assessments/schemes/" + id + "/versions");
         long copy = Long.parseLong(versioned.getResponse().getRedirectedUrl().replace("/assessments/schemes/", ""));
@@ -185,7 +186,8 @@ class AssessmentFlowTest {
         assertThat(closed.getFlashMap().get("success")).isEqualTo("考核期已结束，结果已计算");
 
         List<Result> results = SystemContext.call(() -> desk.results(period));
-        assertThat(results).hasSize(14);
+        int subjects = SystemContext.call(() -> desk.subjects(period)).size();
+        assertThat(results).hasSize(subjects).hasSizeGreaterThanOrEqualTo(14);
         Result first = results.get(0);
         Result dh = results.stream().filter(r -> r.subjectName().equals("东湖村")).findFirst().orElseThrow();
         assertThat(first.subjectName()).isEqualTo("南塘村");
@@ -217,7 +219,7 @@ class AssessmentFlowTest {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("考核对象");
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("南塘村");
-            assertThat(sheet.getLastRowNum()).isEqualTo(14);
+            assertThat(sheet.getLastRowNum()).isEqualTo(subjects);
         }
         byte[] sheets = page("anlan.staff", "/assessments/periods/" + period + "/sheets.xlsx").getResponse()
                 .getContentAsByteArray();
