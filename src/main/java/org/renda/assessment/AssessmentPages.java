@@ -130,7 +130,12 @@ class AssessmentPages {
     }
 
     /** Names of the areas and sources by code, and the tie sources' names in order, for the templates. */
-    private static void names(Scheme d, Model model) {
+    private void names(Scheme d, Model model) {
+        Map<String, String> measured = new HashMap<>();
+        d.indicators().forEach(i -> measured.put(i.code(), i.periods().isEmpty() ? ""
+                : i.periods().stream().sorted().map(k -> feedback.text(k.messageKey()))
+                        .collect(java.util.stream.Collectors.joining("、"))));
+        model.addAttribute("measuredIn", measured);
         Map<String, String> areas = new HashMap<>();
         d.areas().forEach(a -> areas.put(a.code(), a.name()));
         Map<String, String> sources = new HashMap<>();

@@ -134,6 +134,12 @@ class AssessmentBrowserTest {
         assertThat(rows.get(1).findElement(By.cssSelector(".tier")).getText()).isEqualTo("一等奖");
         assertThat(rows.get(2).findElement(By.cssSelector(".tier")).getText()).isEqualTo("二等奖");
         Browser.screenshot(browser, "assessment-results");
+        click(rows.get(1).findElement(By.tagName("a")));
+        wait.until(ExpectedConditions.textToBe(By.id("subject-tier"), "一等奖"));
+        Browser.screenshot(browser, "assessment-subject");
+        browser.get(url("/assessments"));
+        assertThat(browser.findElement(By.id("periods")).getText()).contains(name);
+        Browser.screenshot(browser, "assessment-index");
 
         signIn("anlan.chair", false);
         browser.get(url("/assessments/periods/" + period + "/results"));
