@@ -80,6 +80,7 @@ class AssessmentPages {
                 .forEach(x -> byPeriod.computeIfAbsent(x.periodName(), k -> new java.util.ArrayList<>()).add(x));
         model.addAttribute("sheetsByPeriod", byPeriod);
         model.addAttribute("myResults", desk.mine());
+        model.addAttribute("commenting", schemes.openForComment());
         boolean reader = actor.canAny(Permission.ASSESSMENT_READ);
         model.addAttribute("reader", reader);
         model.addAttribute("schemes", reader ? schemes.list() : List.of());

@@ -54,6 +54,19 @@ public class SchemeBook {
                 .toList();
     }
 
+    /**
+     * Schemes out for comment that the actor may comment on: those of the congresses whose deputies they
+     * may read (deputies, staff), beside the ones they may read anyway.
+     */
+    @Transactional(readOnly = true)
+    public List<SchemeSummary> openForComment() {
+        Actor actor = currentActor.require();
+        java.util.Set<Long> orgs = new java.util.HashSet<>(actor.orgsWith(Permission.DEPUTY_READ));
+        orgs.addAll(actor.orgsWith(Permission.ASSESSMENT_READ));
+        return store.schemes(orgs).stream().filter(r -> r.status() == SchemeStatus.COMMENTING).map(this::summary)
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public SchemeDetail get(long id) {
         SchemeRow row = readable(id);
@@ -177,9 +190,13 @@ public class SchemeBook {
                 Map.of("status", to.name()));
     }
 
+    /** Readable with ASSESSMENT_READ; while out for comment, also by the congress's deputies (DEPUTY_READ). */
     SchemeRow readable(long id) {
         SchemeRow row = store.scheme(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.ASSESSMENT_READ, row.orgId());
+        Actor actor = currentActor.require();
+        if (!(row.status() == SchemeStatus.COMMENTING && actor.can(Permission.DEPUTY_READ, row.orgId()))) {
+            actor.require(Permission.ASSESSMENT_READ, row.orgId());
+        }
         return row;
     }
 

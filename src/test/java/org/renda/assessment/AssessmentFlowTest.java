@@ -111,6 +111,10 @@ class AssessmentFlowTest {
 
         post("anlan.staff", "/assessments/schemes/" + id + "/comments-open");
         assertThat(status(id)).isEqualTo("COMMENTING");
+        // 李春华 (a deputy of 安澜镇) finds the draft on her assessments page, reads it and comments
+        assertThat(page("deputy.li", "/assessments").getResponse().getContentAsString()).contains("方案生命周期测试");
+        assertThat(page("deputy.li", "/assessments/schemes/" + id).getResponse().getStatus()).isEqualTo(200);
+        assertThat(page("shiqiao.staff", "/assessments/schemes/" + id).getResponse().getStatus()).isEqualTo(404);
         MvcResult comment = post("deputy.li", "/assessments/schemes/" + id + "/comments", "body", "建议增加村务公开指标");
         assertThat(comment.getFlashMap().get("success")).isEqualTo("意见已提交");
         assertThat(page("anlan.staff", "/assessments/schemes/" + id).getResponse().getContentAsString())
@@ -120,6 +124,8 @@ class AssessmentFlowTest {
                 .as("staff cannot approve: the presidium decides").isEqualTo(404);
         post("anlan.chair", "/assessments/schemes/" + id + "/approve");
         assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(page("deputy.li", "/assessments/schemes/" + id).getResponse().getStatus())
+                .as("no longer out for comment").isEqualTo(404);
         MvcResult edit = post("anlan.staff", "/assessments/schemes/" + id + "/indicator", "version", "3", "code",
                 "S2", "name", "改名", "maxPoints", "10");
         assertThat(edit.getFlashMap().get("failure")).isEqualTo("方案已审定，不能再修改；请生成新版本");
