@@ -39,6 +39,8 @@ import org.renda.deputy.DeputyRegister;
 import org.renda.deputy.DeputyViews.DeputyProfile;
 import org.renda.deputy.DeputyViews.DeputySummary;
 import org.renda.identity.UserContacts;
+import org.renda.notification.NotificationRequest;
+import org.renda.notification.Notifier;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgType;
 import org.renda.org.OrgView;
@@ -71,9 +73,12 @@ public class AssessmentDesk {
     private final UserContacts users;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final Notifier notifier;
 
     AssessmentDesk(AssessmentStore store, SchemeBook schemes, PeriodScoring scoring, OrgTree orgs,
-            DeputyRegister deputies, UserContacts users, CurrentActor currentActor, AuditTrail audit) {
+            DeputyRegister deputies, UserContacts users, CurrentActor currentActor, AuditTrail audit,
+            Notifier notifier) {
+        this.notifier = notifier;
         this.store = store;
         this.schemes = schemes;
         this.scoring = scoring;
@@ -214,6 +219,11 @@ public class AssessmentDesk {
         }
         for (long subjectId : form.subjectIds()) {
             store.insertSheet(p.orgId(), periodId, id, subjectId);
+        }
+        for (long member : added) {
+            notifier.notify(NotificationRequest.of(p.orgId(), member, "assessment:group:" + id + ":member:" + member,
+                    "考核评分任务：" + form.name().strip(), "您已列入“" + p.name() + "”的" + form.name().strip() + "，共 "
+                            + form.subjectIds().size() + " 个考核对象待评分。").withLink("/assessments"));
         }
         audit.record(p.orgId(), AUDIT_PERIOD, periodId, "GROUP_CREATED", null, Map.of("group", form.name().strip(),
                 "leader", leaderName == null ? "" : leaderName, "indicators", form.indicators(), "subjects",
@@ -391,6 +401,12 @@ public class AssessmentDesk {
         }
         int stored = compute(p);
         store.periodStatus(p.id(), p.version(), PeriodStatus.CLOSED, null, null, null);
+        for (var chair : users.withRole(org.renda.shared.Role.PRESIDING, p.orgId())) {
+            notifier.notify(NotificationRequest.of(p.orgId(), chair.userId(),
+                    "assessment:period:" + p.id() + ":closed:" + chair.userId(), "考核结果待签发：" + p.name(),
+                    "“" + p.name() + "”已结束，" + stored + " 个考核对象的结果已计算，请主席团审定签发。")
+                    .withLink("/assessments/periods/" + p.id() + "/results"));
+        }
         audit.record(p.orgId(), AUDIT_PERIOD, p.id(), "CLOSED", Map.of("status", p.status().name()),
                 Map.of("status", "CLOSED", "results", stored, "openSheets", open));
     }

@@ -190,6 +190,12 @@ class AssessmentFlowTest {
                 "kind", "VETO", "reason", "通组道路督办事项因主观原因未如期完成", "evidence", "主席团会议纪要第 5 号");
         MvcResult closed = post("anlan.staff", "/assessments/periods/" + period + "/close");
         assertThat(closed.getFlashMap().get("success")).isEqualTo("考核期已结束，结果已计算");
+        assertThat(jdbc.sql("select count(*) from notification where recipient_user_id = ? and dedupe_key = ?")
+                .params(user("anlan.chair"), "assessment:period:" + period + ":closed:" + user("anlan.chair"))
+                .query(Integer.class).single()).as("the chair is told to sign off").isPositive();
+        assertThat(jdbc.sql("select count(*) from notification where recipient_user_id = ? and dedupe_key like ?")
+                .params(user("deputy.li"), "assessment:group:%").query(Integer.class).single())
+                .as("the group's members are told of their sheets").isPositive();
 
         List<Result> results = SystemContext.call(() -> desk.results(period));
         int subjects = SystemContext.call(() -> desk.subjects(period)).size();
