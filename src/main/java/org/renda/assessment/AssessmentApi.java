@@ -30,12 +30,31 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "bearer")
 class AssessmentApi {
 
+    private final SchemeBook schemes;
     private final AssessmentDesk desk;
     private final ScoringSheets sheets;
 
-    AssessmentApi(AssessmentDesk desk, ScoringSheets sheets) {
+    AssessmentApi(SchemeBook schemes, AssessmentDesk desk, ScoringSheets sheets) {
+        this.schemes = schemes;
         this.desk = desk;
         this.sheets = sheets;
+    }
+
+    @GetMapping("/schemes/{id}")
+    @Operation(summary = "A scheme version with its definition (areas, sources, indicators, tiers, rules) and what keeps it from approval")
+    SchemeBook.SchemeDetail scheme(@PathVariable long id) {
+        return schemes.get(id);
+    }
+
+    /** A draft's new name and definition; {@code version} is the row version read with it. */
+    record SchemeBody(@NotNull Integer version, @jakarta.validation.constraints.NotBlank String name,
+            @NotNull @Valid org.renda.assessment.engine.Scheme definition) {}
+
+    @PutMapping("/schemes/{id}")
+    @Operation(summary = "Replace a draft's definition (areas, sources, indicators, tiers, rules); 422 once approved")
+    SchemeBook.SchemeDetail updateScheme(@PathVariable long id, @Valid @RequestBody SchemeBody body) {
+        schemes.update(id, body.version(), body.name(), body.definition());
+        return schemes.get(id);
     }
 
     @GetMapping("/periods")

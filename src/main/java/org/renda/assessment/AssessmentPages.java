@@ -366,11 +366,11 @@ class AssessmentPages {
                 "assessment.appeal.filed");
     }
 
-    @PostMapping("/assessments/subjects/{id}/conflicts")
-    String conflict(@PathVariable long id, @RequestParam long periodId, @RequestParam long userId,
+    @PostMapping("/assessments/periods/{id}/conflicts")
+    String conflict(@PathVariable long id, @RequestParam long subjectId, @RequestParam long userId,
             @RequestParam String reason, RedirectAttributes redirect) {
-        return feedback.redirect(redirect, "/assessments/periods/" + periodId,
-                () -> desk.declareConflict(id, userId, reason), "assessment.conflict.saved");
+        return feedback.redirect(redirect, "/assessments/periods/" + id,
+                () -> desk.declareConflict(subjectId, userId, reason), "assessment.conflict.saved");
     }
 
     @GetMapping("/assessments/sheets/{id}")

@@ -294,6 +294,12 @@ class AssessmentFlowTest {
         assertThat(page("shiqiao.staff", "/assessments").getResponse().getContentAsString())
                 .doesNotContain("范围测试");
         assertThat(page("county.staff", "/assessments/periods/" + period).getResponse().getStatus()).isEqualTo(200);
+        // a declared conflict of interest stops the evaluator
+        post("anlan.staff", "/assessments/periods/" + period + "/conflicts", "subjectId",
+                String.valueOf(subject(period, "东湖村").id()), "userId", String.valueOf(user("eval.wang")), "reason",
+                "系该村党支部书记的近亲属");
+        assertThat(score("eval.wang", sheet, true, "points_S1", "10").getModelAndView().getModel().get("failure"))
+                .isEqualTo("您已登记与“东湖村”存在利害关系，按回避规定不能评分");
         assertThat(page("anlan.staff", "/assessments").getResponse().getContentAsString()).contains("范围测试");
         assertThat(mvc.perform(get("/api/v1/assessments/periods/" + period + "/results")
                 .with(Logins.as(accounts, "shiqiao.staff"))).andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -366,6 +372,30 @@ class AssessmentFlowTest {
         var mine = mvc.perform(get("/api/v1/assessments/sheets").header("Authorization", "Bearer " + token))
                 .andReturn().getResponse();
         assertThat(mine.getContentAsString()).contains("接口组");
+        // a draft's definition over the API: read, change a maximum, write back; an approved one is refused
+        long draft = SystemContext.call(() -> schemes.draftFromTemplate(org("QH-AL"), SchemeTemplates.TOWNS,
+                "接口方案", 2033));
+        String staff = tokenOf("anlan.staff");
+        String detail = mvc.perform(get("/api/v1/assessments/schemes/" + draft).header("Authorization",
+                "Bearer " + staff)).andReturn().getResponse().getContentAsString();
+        var json = AssessmentStore.JSON.readTree(detail);
+        var definition = (tools.jackson.databind.node.ObjectNode) json.get("definition");
+        ((tools.jackson.databind.node.ObjectNode) definition.get("indicators").get(0)).put("maxPoints", 12);
+        String body = "{\"version\": " + json.get("version").asInt() + ", \"name\": \"接口方案（修改）\", \"definition\": "
+                + definition + "}";
+        var updated = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/assessments/schemes/" + draft).header("Authorization", "Bearer " + staff)
+                .contentType("application/json").content(body)).andReturn().getResponse();
+        assertThat(updated.getStatus()).isEqualTo(200);
+        assertThat(updated.getContentAsString()).contains("接口方案（修改）", "\"maxPoints\":12");
+        SystemContext.run(() -> schemes.approve(draft));
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .put("/api/v1/assessments/schemes/" + draft).header("Authorization", "Bearer " + staff)
+                .contentType("application/json").content(body.replace("\"version\": " + json.get("version").asInt(),
+                        "\"version\": 2"))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(refused.getContentAsString()).contains("方案已审定");
+
         SystemContext.run(() -> desk.close(period, false));
         var results = mvc.perform(get("/api/v1/assessments/periods/" + period + "/results")
                 .header("Authorization", "Bearer " + tokenOf("anlan.staff"))).andReturn().getResponse();
