@@ -63,7 +63,8 @@ class Navigation {
         if (a.canAny(Permission.APPRAISAL_READ) || a.canAny(Permission.APPRAISAL_RESPOND)) {
             items.add(new Item("nav.appraisals", "/appraisals", path.startsWith("/appraisals")));
         }
-        if (a.canAny(Permission.ASSESSMENT_READ)) {
+        // deputies lead evaluator groups, comment on draft schemes and are assessed themselves
+        if (a.canAny(Permission.ASSESSMENT_READ) || a.hasRole(org.renda.shared.Role.DEPUTY)) {
             items.add(new Item("nav.assessments", "/assessments", path.startsWith("/assessments")));
         }
         if (a.canAny(Permission.CALENDAR_WRITE)) {
