@@ -186,7 +186,7 @@ public class ReceptionLedger {
         List<Figures> out = new ArrayList<>();
         for (StationView s : stations) {
             StationStore.Counts c = counts.get(s.id());
-            out.add(new Figures(s.id(), s.name(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
+            out.add(new Figures(s.id(), s.name(), s.orgId(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
                     c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities()));
         }
         return out;
@@ -196,7 +196,7 @@ public class ReceptionLedger {
     public Figures figures(long stationId, LocalDate from, LocalDate to) {
         StationView s = network.get(stationId);
         StationStore.Counts c = store.counts(List.of(stationId), from, to).get(stationId);
-        return new Figures(s.id(), s.name(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
+        return new Figures(s.id(), s.name(), s.orgId(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
                 c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities());
     }
 

@@ -88,7 +88,7 @@ public final class StationViews {
      * A station's figures in a period: receptions held (reception days held plus receptions recorded outside a
      * reception day), visits, voters received, opinions collected and resolved, meetings held.
      */
-    public record Figures(long stationId, String stationName, String orgName, int receptionDays, int receptions,
+    public record Figures(long stationId, String stationName, long orgId, String orgName, int receptionDays, int receptions,
             int visits, int voters, int opinions, int resolved, int casesOpened, int activities) {
 
         public int resolvedPercent() {
