@@ -218,6 +218,30 @@ public class VoteDesk {
         return out;
     }
 
+    /**
+     * Registers codes made elsewhere (a printer's run, or the demo's known codes): 10 characters of the code
+     * alphabet each; only their hashes are kept. Same rules as {@link #printCodes}.
+     */
+    public void acceptCodes(long voteId, List<String> codes) {
+        VoteStore.Row v = writable(voteId);
+        notClosed(v);
+        if (codes.isEmpty() || codes.size() > MAX_CODES) {
+            throw new DomainException("vote.error.codeCount", MAX_CODES);
+        }
+        Set<String> seen = new HashSet<>();
+        for (String raw : codes) {
+            String c = BallotBox.normalize(raw);
+            if (c.length() != BallotBox.CODE_LENGTH || !c.chars().allMatch(ch -> BallotBox.ALPHABET.indexOf(ch) >= 0)
+                    || !seen.add(c)) {
+                throw new DomainException("vote.error.codeFormat");
+            }
+        }
+        for (String c : seen) {
+            store.insertCredential(voteId, v.summary().orgId(), BallotBox.hash(voteId, c));
+        }
+        audit.record(v.summary().orgId(), AUDIT_TYPE, voteId, "CODES_ACCEPTED", null, Map.of("count", seen.size()));
+    }
+
     // --- opening, paper, close ---
 
     public void open(long voteId) {
