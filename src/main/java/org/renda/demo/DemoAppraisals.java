@@ -128,11 +128,12 @@ class DemoAppraisals implements DemoPart {
         votes.open(duty.id());
     }
 
-    /** Deterministic ratings: most units 满意 or 较满意; the weak one spread down to 不满意. */
+    /** Deterministic ratings: most units 满意 or 较满意, some 不满意; the weak one spread down to 不满意. */
     private static String level(int k, int position, boolean weak) {
-        int satisfied = weak ? 6 : 14 + (k * 5) % 10;
+        int satisfied = weak ? 6 : 13 + (k * 7) % 11;
         int fairly = weak ? 8 : (PHONE_VOTERS - satisfied) * 3 / 4;
-        int basic = weak ? 8 : PHONE_VOTERS - satisfied - fairly;
+        int unsatisfied = weak ? 6 : k % 4 == 0 ? 1 : 0;
+        int basic = PHONE_VOTERS - satisfied - fairly - unsatisfied;
         if (position < satisfied) {
             return "SATISFIED";
         }

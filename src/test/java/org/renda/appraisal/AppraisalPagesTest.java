@@ -69,6 +69,7 @@ class AppraisalPagesTest {
         long id = demoClosed().id();
         byte[] pdf = mvc.perform(get("/appraisals/votes/" + id + "/report.pdf").with(Logins.as(accounts, "county.staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "appraisal-report.pdf"), pdf);
         try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("2026年度政府工作部门满意度测评结果报告", "报送：中共清河县委员会", "农业农村局（须整改）",
@@ -85,6 +86,34 @@ class AppraisalPagesTest {
         String csv = mvc.perform(get("/appraisals/votes/" + id + "/export.csv").with(Logins.as(accounts, "county.staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().filter(l -> l.startsWith("ballot,"))).hasSize(28);
+    }
+
+    @Test
+    void codeSlipsArePrintedOnceAsAPdfWithTheVotingPageAndOnlyTheirHashesAreKept() throws Exception {
+        VoteSummary open = As.user(accounts, "county.staff", () -> votes.list(null)).stream()
+                .filter(x -> x.title().contains("述职评议")).findFirst().orElseThrow();
+        int before = As.user(accounts, "county.staff", () -> votes.detail(open.id())).invariants().credentials();
+        byte[] pdf = mvc.perform(post("/appraisals/votes/" + open.id() + "/codes").param("count", "23").with(csrf())
+                .with(Logins.as(accounts, "county.staff"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "appraisal-slips.pdf"), pdf);
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isEqualTo(2);
+            String text = new PDFTextStripper().getText(doc);
+            var codes = java.util.regex.Pattern.compile("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}").matcher(text).results()
+                    .map(java.util.regex.MatchResult::group).toList();
+            assertThat(codes).hasSize(23).doesNotHaveDuplicates();
+            assertThat(text).contains("满意度测评投票码（一次有效）");
+            for (String c : codes) {
+                String plain = c.replace("-", "");
+                assertThat(jdbc.sql("select count(*) from vote_credential where code_hash = ? or code_hash = ?")
+                        .params(plain, c).query(Integer.class).single()).isZero();
+                assertThat(jdbc.sql("select count(*) from vote_credential where code_hash = ?")
+                        .param(BallotBox.hash(open.id(), plain)).query(Integer.class).single()).isEqualTo(1);
+            }
+        }
+        assertThat(As.user(accounts, "county.staff", () -> votes.detail(open.id())).invariants().credentials())
+                .isEqualTo(before + 23);
     }
 
     @Test
