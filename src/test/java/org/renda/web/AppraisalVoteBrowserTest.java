@@ -129,6 +129,9 @@ class AppraisalVoteBrowserTest {
             phone.get(voteUrl);
             onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-code")));
             phone.findElement(By.id("ballot-code")).sendKeys(codes.get(v).toLowerCase());
+            if (v == 0) {
+                Browser.screenshot(phone, "appraisal-ballot-phone-top");
+            }
             List<WebElement> cards = phone.findElements(By.cssSelector(".subject-card"));
             assertThat(cards).hasSize(27);
             // The first subject by a real tap; the rest by the same click on each card's chosen label.
@@ -189,5 +192,14 @@ class AppraisalVoteBrowserTest {
         assertThat(ledger.getText()).contains(due.toString());
         assertThat(due).isAfterOrEqualTo(LocalDate.now().plusMonths(3));
         Browser.screenshot(staff, "appraisal-ledger");
+
+        // The demo campaign's transport bureau: board, checks with the casework figures, questionnaires, report.
+        staff.get(url("/appraisals"));
+        click(staff, staff.findElement(By.linkText("清河县人大常委会2026年度政府工作部门工作评议")));
+        click(staff, wait.until(ExpectedConditions.elementToBeClickable(By.linkText("交通运输局"))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subject-title"), "交通运输局"));
+        assertThat(staff.findElement(By.id("hotline")).getText()).contains("受理", "办结率");
+        assertThat(staff.findElements(By.cssSelector("#questionnaires tbody tr"))).hasSize(5);
+        Browser.screenshot(staff, "appraisal-subject");
     }
 }
