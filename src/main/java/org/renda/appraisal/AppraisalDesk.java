@@ -87,6 +87,10 @@ public class AppraisalDesk {
         if (c.threshold().signum() < 0 || c.threshold().compareTo(BigDecimal.ONE) > 0) {
             throw new DomainException("appraisal.error.threshold");
         }
+        checkTitle(c.title(), 200);
+        if (c.forYear() < 2000 || c.forYear() > 2100) {
+            throw new DomainException("appraisal.error.year");
+        }
         long id = store.insertCampaign(c.orgId(), c.forYear(), c.title().strip(), c.kind(), c.threshold());
         if (c.allUnits()) {
             List<OrgView> units = orgs.findAll(orgs.subtreeIds(c.orgId())).stream()
@@ -133,6 +137,11 @@ public class AppraisalDesk {
 
     public long addGroup(long campaignId, NewGroup g) {
         AppraisalStore.Campaign c = writable(campaignId);
+        checkTitle(g.name(), 100);
+        checkTitle(g.leaderName(), 100);
+        if (g.members() != null && g.members().length() > 1000 || g.deputies() != null && g.deputies().length() > 1000) {
+            throw new DomainException("appraisal.error.title");
+        }
         long id = store.insertGroup(campaignId, c.orgId(), g.name().strip(), g.leaderName().strip(), blank(g.members()),
                 blank(g.deputies()));
         audit.record(c.orgId(), AUDIT_TYPE, campaignId, "GROUP_ADDED", null, g);
@@ -145,6 +154,9 @@ public class AppraisalDesk {
         AppraisalStore.Campaign c = writable(s.campaignId());
         if (groupId != null && store.groups(c.id()).stream().noneMatch(g -> g.id() == groupId)) {
             throw new DomainException("appraisal.error.group");
+        }
+        if (liaisonLeader != null && liaisonLeader.length() > 100) {
+            throw new DomainException("appraisal.error.title");
         }
         store.assign(subjectId, groupId, blank(liaisonLeader));
         audit.record(c.orgId(), AUDIT_TYPE, c.id(), "ASSIGNED", null,
@@ -208,9 +220,8 @@ public class AppraisalDesk {
 
     public long addBoardItem(long subjectId, BoardKind kind, String title, @Nullable String progress) {
         SubjectLine s = boardWritable(subjectId);
-        if (title == null || title.isBlank() || title.length() > 300) {
-            throw new DomainException("appraisal.error.title");
-        }
+        checkTitle(title, 300);
+        checkProgress(progress);
         long id = store.insertBoardItem(subjectId, s.orgId(), kind, title.strip(), blank(progress),
                 currentActor.auditName());
         audit.record(s.orgId(), AUDIT_TYPE, s.campaignId(), "BOARD_ADDED", null,
@@ -221,6 +232,7 @@ public class AppraisalDesk {
     public void updateBoardItem(long itemId, @Nullable String progress, boolean done) {
         BoardItem item = store.boardItem(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
         SubjectLine s = boardWritable(item.subjectId());
+        checkProgress(progress);
         store.updateBoardItem(itemId, blank(progress), done, currentActor.auditName());
         audit.record(s.orgId(), AUDIT_TYPE, s.campaignId(), "BOARD_UPDATED",
                 Map.of("progress", String.valueOf(item.progress()), "done", item.done()),
@@ -399,6 +411,18 @@ public class AppraisalDesk {
             case TOWN_LEADERS -> "镇街主要领导";
             case DISCIPLINE -> "纪律和行风监督部门";
         };
+    }
+
+    static void checkTitle(@Nullable String title, int max) {
+        if (title == null || title.isBlank() || title.strip().length() > max) {
+            throw new DomainException("appraisal.error.title");
+        }
+    }
+
+    private static void checkProgress(@Nullable String progress) {
+        if (progress != null && progress.length() > 2000) {
+            throw new DomainException("appraisal.error.progress");
+        }
     }
 
     static @Nullable String blank(@Nullable String s) {

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AppraisalResults {
 
-    /** A closed vote; {@code forYear} is its campaign's year when it belongs to one. */
+    /** A closed vote; {@code campaignId} is its appraisal campaign, null for a stand-alone vote. */
     public record ClosedVote(long voteId, long orgId, @Nullable Long campaignId, String title, Instant closedAt) {}
 
     private final VoteDesk votes;

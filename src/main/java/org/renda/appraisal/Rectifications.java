@@ -11,11 +11,15 @@ import org.renda.appraisal.AppraisalViews.RectificationView;
 import org.renda.appraisal.AppraisalViews.SubjectLine;
 import org.renda.audit.AuditTrail;
 import org.renda.calendar.Deadlines;
+import org.renda.identity.UserContacts;
+import org.renda.notification.NotificationRequest;
+import org.renda.notification.Notifier;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
+import org.renda.shared.Role;
 import org.renda.shared.excel.Xlsx;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +42,13 @@ public class Rectifications {
     private final Deadlines deadlines;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final Notifier notifier;
+    private final UserContacts contacts;
 
     Rectifications(AppraisalStore store, AppraisalDesk desk, Deadlines deadlines, CurrentActor currentActor,
-            AuditTrail audit) {
+            AuditTrail audit, Notifier notifier, UserContacts contacts) {
+        this.notifier = notifier;
+        this.contacts = contacts;
         this.store = store;
         this.desk = desk;
         this.deadlines = deadlines;
@@ -71,7 +79,20 @@ public class Rectifications {
                 AppraisalDesk.blank(commitment), due, carriedFrom);
         audit.record(s.orgId(), AUDIT_TYPE, id, "RAISED", null,
                 Map.of("subject", s.title(), "problem", problem.strip(), "due", due.toString()));
+        tellUnit(s, id, due, problem.strip());
         return store.rectification(id).orElseThrow();
+    }
+
+    /** The unit's own staff hear of the item at once (in this transaction, through the outbox). */
+    private void tellUnit(SubjectLine s, long id, LocalDate due, String problem) {
+        if (s.subjectOrgId() == null) {
+            return;
+        }
+        for (UserContacts.Contact c : contacts.withRole(Role.HANDLING_UNIT, s.subjectOrgId())) {
+            notifier.notify(NotificationRequest.of(s.orgId(), c.userId(), "rectification:" + id + ":raised",
+                    "整改事项：" + s.title(), problem + "\n请于 " + due + " 前向人大常委会书面报告整改情况。")
+                    .withLink("/appraisals/subjects/" + s.id() + "#rect-" + id));
+        }
     }
 
     /** Carries the unfinished items of earlier years into this campaign, for its units (idempotent). */
@@ -87,6 +108,7 @@ public class Rectifications {
                     "（" + old.forYear() + "年度未完成整改）" + old.problem(), old.commitment(),
                     deadlines.dueDate(c.orgId(), DEADLINE_CODE, LocalDate.now()), old.id());
             audit.record(c.orgId(), AUDIT_TYPE, id, "CARRIED", null, Map.of("from", old.id(), "subject", s.title()));
+            tellUnit(s, id, deadlines.dueDate(c.orgId(), DEADLINE_CODE, LocalDate.now()), old.problem());
             n++;
         }
         return n;

@@ -90,6 +90,10 @@ public class VoteDesk {
     public VoteSummary create(NewVote v) {
         currentActor.require().require(Permission.APPRAISAL_WRITE, v.orgId());
         checkThreshold(v.threshold());
+        AppraisalDesk.checkTitle(v.title(), 200);
+        if (v.subjects().stream().anyMatch(t -> t.strip().length() > 200)) {
+            throw new DomainException("appraisal.error.title");
+        }
         List<String> titles = v.subjects().stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (titles.isEmpty()) {
             throw new DomainException("vote.error.noSubjects");

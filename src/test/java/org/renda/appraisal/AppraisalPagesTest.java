@@ -211,6 +211,32 @@ class AppraisalPagesTest {
     }
 
     @Test
+    void badInputAnswersAChineseMessageAndLosesNothing() throws Exception {
+        long county = orgs.findByCode("QH").orElseThrow().id();
+        MvcResult blank = mvc.perform(post("/appraisals").with(csrf()).with(Logins.as(accounts, "county.staff"))
+                .param("orgId", String.valueOf(county)).param("forYear", "2026").param("title", "  ")
+                .param("kind", "UNITS").param("thresholdPercent", "70")).andReturn();
+        assertThat(blank.getFlashMap().get("failure")).isEqualTo("请填写名称（200 字以内）");
+        MvcResult threshold = mvc.perform(post("/appraisals").with(csrf()).with(Logins.as(accounts, "county.staff"))
+                .param("orgId", String.valueOf(county)).param("forYear", "2026").param("title", "阈值错误")
+                .param("kind", "UNITS").param("thresholdPercent", "170")).andReturn();
+        assertThat(threshold.getFlashMap().get("failure")).isEqualTo("整改线应在 0% 到 100% 之间");
+        VoteSummary open = As.user(accounts, "county.staff", () -> votes.list(null)).stream()
+                .filter(x -> x.title().contains("述职评议")).findFirst().orElseThrow();
+        long subject = As.user(accounts, "county.staff", () -> votes.detail(open.id())).subjects().get(0).id();
+        MvcResult paper = mvc.perform(post("/appraisals/votes/" + open.id() + "/paper").with(csrf())
+                .with(Logins.as(accounts, "county.staff")).param("paperBallots", "1")
+                .param("p_" + subject + "_COMPETENT", "两张")).andReturn();
+        assertThat(paper.getFlashMap().get("failure")).isEqualTo("纸质选票数或计票数不正确");
+        String empty = mvc.perform(post("/public/votes/" + open.publicCode()).with(csrf()).param("code", ""))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(empty).contains("请对每个测评对象选择一个等次");
+        mvc.perform(get("/public/votes/NOSUCHVOTE")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/public/votes/" + open.publicCode() + "/ballots").contentType("application/json")
+                .content("{\"code\":\"\",\"choices\":{}}")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aQuestionnaireIsAnsweredOnlineWithoutSignIn() throws Exception {
         long campaign = demoCampaign();
         long education = As.user(accounts, "county.staff", () -> desk.campaign(campaign)).subjects().stream()

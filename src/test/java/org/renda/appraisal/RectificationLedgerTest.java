@@ -54,6 +54,11 @@ class RectificationLedgerTest {
         RectificationView done = As.user(accounts, "county.staff",
                 () -> rectifications.raise(subject, "热线投诉办结率偏低", "三个月内办结率提高到 95%"));
         assertThat(done.dueOn()).isAfterOrEqualTo(LocalDate.now().plusMonths(3));
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join app_user u on u.id = n.recipient_user_id
+                where u.username = 'unit.jiaotong' and n.dedupe_key = ? and n.channel = 'IN_APP'""")
+                .param("rectification:" + done.id() + ":raised").query(Integer.class).single())
+                .as("the unit hears of the item in its inbox").isEqualTo(1);
 
         // The unit answers for its own item: a commitment and the written report.
         As.run(accounts, "unit.jiaotong", () -> rectifications.commit(done.id(), done.version(), "建立投诉周调度机制"));
