@@ -211,6 +211,36 @@ class AppraisalPagesTest {
     }
 
     @Test
+    void everyPageHasEveryLabelInChineseAndEnglish() throws Exception {
+        long campaign = demoCampaign();
+        long subject = As.user(accounts, "county.staff", () -> desk.campaign(campaign)).subjects().get(10).id();
+        VoteSummary closed = demoClosed();
+        VoteSummary open = As.user(accounts, "county.staff", () -> votes.list(null)).stream()
+                .filter(x -> x.title().contains("述职评议")).findFirst().orElseThrow();
+        var q = As.user(accounts, "county.staff", () -> desk.subject(subject)).questionnaires().get(0);
+        List<String> staffPages = List.of("/appraisals", "/appraisals/" + campaign, "/appraisals/subjects/" + subject,
+                "/appraisals/" + campaign + "/ledger", "/appraisals/votes/" + closed.id(), "/appraisals/votes/" + open.id());
+        List<String> publicPages = List.of("/public/votes/" + open.publicCode(), "/public/votes/" + closed.publicCode(),
+                "/public/appraisals", "/public/appraisals/" + closed.publicCode(), "/public/appraisals/verify",
+                "/public/questionnaires/" + q.publicCode());
+        for (String lang : List.of("zh-CN", "en")) {
+            for (String path : staffPages) {
+                String html = mvc.perform(get(path).param("lang", lang).with(Logins.as(accounts, "county.staff")))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat(html).as(path + " " + lang).doesNotContain("??");
+            }
+            for (String path : publicPages) {
+                String html = mvc.perform(get(path).param("lang", lang)).andExpect(status().isOk()).andReturn()
+                        .getResponse().getContentAsString(StandardCharsets.UTF_8);
+                assertThat(html).as(path + " " + lang).doesNotContain("??");
+            }
+        }
+        String en = mvc.perform(get("/appraisals/votes/" + closed.id()).param("lang", "en")
+                .with(Logins.as(accounts, "county.staff"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(en).contains("Results", "Must rectify");
+    }
+
+    @Test
     void badInputAnswersAChineseMessageAndLosesNothing() throws Exception {
         long county = orgs.findByCode("QH").orElseThrow().id();
         MvcResult blank = mvc.perform(post("/appraisals").with(csrf()).with(Logins.as(accounts, "county.staff"))
