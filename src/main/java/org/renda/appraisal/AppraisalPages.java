@@ -37,15 +37,17 @@ class AppraisalPages {
     static final String LEDGER = "appraisal/ledger";
 
     private final AppraisalDesk desk;
+    private final VotePrintouts printouts;
     private final VoteDesk votes;
     private final Rectifications rectifications;
     private final OrgTree orgs;
     private final CurrentActor currentActor;
     private final Feedback feedback;
 
-    AppraisalPages(AppraisalDesk desk, VoteDesk votes, Rectifications rectifications, OrgTree orgs,
-            CurrentActor currentActor, Feedback feedback) {
+    AppraisalPages(AppraisalDesk desk, VotePrintouts printouts, VoteDesk votes, Rectifications rectifications,
+            OrgTree orgs, CurrentActor currentActor, Feedback feedback) {
         this.desk = desk;
+        this.printouts = printouts;
         this.votes = votes;
         this.rectifications = rectifications;
         this.orgs = orgs;
@@ -227,6 +229,16 @@ class AppraisalPages {
                 default -> throw new NotFoundException("error.notFound");
             }
         }, "common.saved");
+    }
+
+    @GetMapping("/appraisals/subjects/{sid}/questionnaires.pdf")
+    ResponseEntity<byte[]> questionnaireSheet(@PathVariable long sid) {
+        var d = desk.subject(sid);
+        if (d.questionnaires().isEmpty()) {
+            throw new NotFoundException("error.notFound");
+        }
+        return Downloads.pdf(printouts.questionnaireSheet(d.campaign().title(), d.subject().title(), d.questionnaires()),
+                d.subject().title() + "-征求意见问卷.pdf");
     }
 
     @GetMapping("/appraisals/{id}/ledger")

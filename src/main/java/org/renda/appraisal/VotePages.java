@@ -59,7 +59,10 @@ class VotePages {
         model.addAttribute("roll", votes.roll(id));
         model.addAttribute("paper", votes.paper(id));
         model.addAttribute("mayWrite", currentActor.require().can(Permission.APPRAISAL_WRITE, d.vote().orgId()));
-        model.addAttribute("voteUrl", printouts.voteUrl(d.vote().publicCode()));
+        String voteUrl = printouts.voteUrl(d.vote().publicCode());
+        model.addAttribute("voteUrl", voteUrl);
+        model.addAttribute("voteQr", "data:image/png;base64," + java.util.Base64.getEncoder()
+                .encodeToString(org.renda.shared.qr.QrCode.of(voteUrl).png(240)));
         model.addAttribute("levels", DeputyLevel.values());
         model.addAttribute("orgName", orgs.find(d.vote().orgId()).map(OrgView::name).orElse(""));
         return VOTE;

@@ -76,6 +76,46 @@ class VotePrintouts {
         }
     }
 
+    /** The absolute address of a questionnaire's answering page. */
+    String questionnaireUrl(String publicCode) {
+        String base = baseUrl != null ? baseUrl
+                : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return base + "/public/questionnaires/" + publicCode;
+    }
+
+    /** One A4 page per unit: the five groups' questionnaires, each with its QR code, to hand out or post. */
+    byte[] questionnaireSheet(String campaignTitle, String unitTitle,
+            List<AppraisalViews.Questionnaire> questionnaires) {
+        try (PdfDocument pdf = PdfDocument.a4(unitTitle + " 征求意见问卷")) {
+            pdf.title(unitTitle + "工作评议 征求意见问卷");
+            pdf.subtitle(campaignTitle);
+            pdf.paragraph("请扫描对应的二维码，对" + unitTitle + "一年来的工作作出评价（满意、较满意、基本满意、不满意），"
+                    + "并可留下意见和建议。问卷不记名。");
+            float side = PdfDocument.mm(30);
+            for (AppraisalViews.Questionnaire q : questionnaires) {
+                pdf.ensure(side + 16);
+                float top = pdf.cursor() + 6;
+                String url = questionnaireUrl(q.publicCode());
+                pdf.qrCode(QrCode.of(url), pdf.margin(), top, side);
+                pdf.text("征求对象：" + respondent(q.group()), PdfStyle.HEADING.withColor(PdfStyle.INK),
+                        pdf.margin() + side + 12, top + 8);
+                pdf.text(url, PdfStyle.SMALL, pdf.margin() + side + 12, top + 30);
+                pdf.moveCursor(top + side + 6);
+            }
+            return pdf.toBytes(null);
+        }
+    }
+
+    private static String respondent(AppraisalEnums.RespondentGroup g) {
+        return switch (g) {
+            case CADRES -> "被评议部门中层以上干部";
+            case RELATED_UNITS -> "相关联单位";
+            case SERVED -> "服务对象";
+            case TOWN_LEADERS -> "镇街主要领导";
+            case DISCIPLINE -> "纪律和行风监督部门";
+        };
+    }
+
     /** The results report (测评结果报告), signed, to the Party committee and the government. */
     byte[] report(VoteDetail d, @Nullable String orgName) {
         Results r = d.results();

@@ -83,6 +83,16 @@ class AppraisalPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(org.renda.shared.excel.Xlsx.read(new java.io.ByteArrayInputStream(ledger), List.of("被评议单位", "存在问题")))
                 .anySatisfy(r -> assertThat(r.toString()).contains("农业农村局"));
+        long transport = As.user(accounts, "county.staff", () -> desk.campaign(demoCampaign())).subjects().stream()
+                .filter(s -> s.title().equals("交通运输局")).findFirst().orElseThrow().id();
+        byte[] sheet = mvc.perform(get("/appraisals/subjects/" + transport + "/questionnaires.pdf")
+                .with(Logins.as(accounts, "county.staff"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "appraisal-questionnaires.pdf"), sheet);
+        try (var doc = Loader.loadPDF(sheet)) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("交通运输局工作评议 征求意见问卷", "服务对象",
+                    "纪律和行风监督部门", "/public/questionnaires/");
+        }
         String csv = mvc.perform(get("/appraisals/votes/" + id + "/export.csv").with(Logins.as(accounts, "county.staff")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().filter(l -> l.startsWith("ballot,"))).hasSize(28);
