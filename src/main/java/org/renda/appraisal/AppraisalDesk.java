@@ -10,13 +10,10 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.renda.appraisal.AppraisalEnums.BoardKind;
 import org.renda.appraisal.AppraisalEnums.CampaignKind;
@@ -34,7 +31,6 @@ import org.renda.appraisal.AppraisalViews.SubjectDetail;
 import org.renda.appraisal.AppraisalViews.SubjectLine;
 import org.renda.audit.AuditTrail;
 import org.renda.casework.CaseFigures;
-import org.renda.casework.CaseViews.Figures;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgType;
 import org.renda.org.OrgView;
@@ -198,7 +194,7 @@ public class AppraisalDesk {
         boolean mayWrite = a.can(Permission.APPRAISAL_WRITE, c.orgId());
         boolean mayRespond = s.subjectOrgId() != null && a.can(Permission.APPRAISAL_RESPOND, s.subjectOrgId());
         boolean staff = a.can(Permission.APPRAISAL_READ, c.orgId());
-        var rects = new ArrayList<>(store.ofSubject(subjectId));
+        var rects = store.ofSubject(subjectId);
         return new SubjectDetail(view(c), s, staff ? store.reportDraft(subjectId) : null, store.board(subjectId),
                 staff ? store.evidence(subjectId) : List.of(), staff ? store.questionnaires(subjectId) : List.of(),
                 staff ? hotline(s, c.forYear()) : null, rects, mayWrite, mayRespond);
@@ -427,10 +423,5 @@ public class AppraisalDesk {
 
     static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static Set<Long> ids(List<SubjectLine> subjects) {
-        return subjects.stream().map(SubjectLine::subjectOrgId).filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet());
     }
 }

@@ -23,7 +23,6 @@ import org.renda.appraisal.AppraisalViews.SubjectLine;
 import org.renda.appraisal.VoteScale.Level;
 import org.renda.appraisal.VoteScale.RateRule;
 import org.renda.appraisal.VoteViews.Invariants;
-import org.renda.appraisal.VoteViews.LevelView;
 import org.renda.appraisal.VoteViews.Results;
 import org.renda.appraisal.VoteViews.RollEntry;
 import org.renda.appraisal.VoteViews.SubjectResult;
@@ -496,9 +495,5 @@ public class VoteDesk {
     static String percent(BigDecimal rate) {
         return rate.multiply(BigDecimal.valueOf(100)).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString() + "%";
-    }
-
-    static List<LevelView> levelsOf(VoteDetail d) {
-        return d.levels();
     }
 }

@@ -68,6 +68,13 @@ class VotePages {
         return VOTE;
     }
 
+    /** The counts alone, refreshed every few seconds while the vote is open (htmx); never a per-subject number. */
+    @GetMapping("/appraisals/votes/{id}/invariants")
+    String invariants(@PathVariable long id, Model model) {
+        model.addAttribute("d", votes.detail(id));
+        return VOTE + " :: invariants";
+    }
+
     @PostMapping("/appraisals/votes/{id}/roll")
     String loadRoll(@PathVariable long id, @RequestParam(required = false) @Nullable DeputyLevel level,
             RedirectAttributes redirect) {

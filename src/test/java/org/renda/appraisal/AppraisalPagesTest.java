@@ -245,6 +245,9 @@ class AppraisalPagesTest {
                 assertThat(html).as(path + " " + lang).doesNotContain("??");
             }
         }
+        String counts = page("county.staff", "/appraisals/votes/" + open.id() + "/invariants");
+        assertThat(counts).contains("id=\"invariants\"", "hx-trigger=\"every 5s\"", "inv-ballots")
+                .doesNotContain("results-table", "<html");
         String en = mvc.perform(get("/appraisals/votes/" + closed.id()).param("lang", "en")
                 .with(Logins.as(accounts, "county.staff"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(en).contains("Results", "Must rectify");
