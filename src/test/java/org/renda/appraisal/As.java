@@ -1,13 +1,12 @@
 package org.renda.appraisal;
 
 import java.util.function.Supplier;
-import org.renda.identity.Logins;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Runs a piece of a test as a signed-in demo user (the facade calls a page controller would make). */
+/** Runs a piece of a test as a signed-in demo user, as identity.Logins does for MockMvc requests. */
 final class As {
 
     private As() {}
@@ -30,7 +29,4 @@ final class As {
             return null;
         });
     }
-
-    @SuppressWarnings("unused")
-    private static final Class<?> LOGINS = Logins.class;
 }

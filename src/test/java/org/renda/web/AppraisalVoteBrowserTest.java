@@ -98,6 +98,7 @@ class AppraisalVoteBrowserTest {
         int eligible = Integer.parseInt(staff.findElement(By.id("inv-eligible")).getText());
         assertThat(eligible).isGreaterThanOrEqualTo(VOTERS);
         assertThat(staff.findElement(By.id("inv-issued")).getText()).isEqualTo(String.valueOf(eligible));
+        Browser.screenshot(staff, "appraisal-vote-draft");
         WebElement count = staff.findElement(By.id("codes-count"));
         count.clear();
         count.sendKeys(String.valueOf(VOTERS));
