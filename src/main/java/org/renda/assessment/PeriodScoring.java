@@ -95,7 +95,7 @@ class PeriodScoring {
         }
         Map<String, BigDecimal> manual = new HashMap<>();
         store.rates(p.id()).forEach(r -> manual.put(r.subjectId() + "/" + r.indicator(), r.rate()));
-        Optional<SatisfactionSource> source = Optional.ofNullable(satisfaction.getIfAvailable());
+        List<SatisfactionSource> voteSources = satisfaction.orderedStream().toList();
         for (Indicator i : scheme.indicators()) {
             if (i.method() != Method.VOTE || !i.measuredIn(p.kind()) || i.voteRef() == null) {
                 continue;
@@ -105,7 +105,13 @@ class PeriodScoring {
                 if (t == null) {
                     continue;
                 }
-                Optional<BigDecimal> rate = source.flatMap(src -> src.rate(i.voteRef(), s.ref()));
+                Optional<BigDecimal> rate = Optional.empty();
+                for (SatisfactionSource src : voteSources) {
+                    rate = src.rate(i.voteRef(), s.ref());
+                    if (rate.isPresent()) {
+                        break;
+                    }
+                }
                 BigDecimal value = rate.orElse(manual.get(s.id() + "/" + i.code()));
                 if (value != null) {
                     in.rate(t, i.code(), value);

@@ -37,13 +37,15 @@ class DemoDeputies implements DemoPart {
     private static final int TERM_START = 2021;
     private static final int TERM_END = 2026;
 
-    /** The 安澜镇 deputies in office, in the order registered, for the parts loaded after this one. */
-    private final List<DeputyProfile> anlan = new java.util.ArrayList<>();
-
     private final DeputyRegister register;
     private final DutyLog duties;
     private final Commitments commitments;
     private final Grids grids;
+    /**
+     * The 安澜镇 deputies in office this part registered, in order, for the parts loaded after it (the station's
+     * deputies, the appraisal vote's roll): the system actor of the demo loader reaches no register list.
+     */
+    private final List<DeputyProfile> registered = new java.util.ArrayList<>();
 
     DemoDeputies(DeputyRegister register, DutyLog duties, Commitments commitments, Grids grids) {
         this.register = register;
@@ -67,17 +69,16 @@ class DemoDeputies implements DemoPart {
             for (int k = 0; k < 3; k++, n++) {
                 String name = v == 1 && k == 0 ? "赵大山" : v == 2 && k == 0 ? "李春华" : name(n);
                 boolean byElected = n == 17;
-                DeputyProfile d = register.register(new NewDeputy(village, person(name, n),
+                DeputyProfile d = remember(register.register(new NewDeputy(village, person(name, n),
                         seat(town, DeputyLevel.TOWN, "第" + v + "选区", GROUPS[(v - 1) % 4],
                                 byElected ? MandateStatus.BY_ELECTED : MandateStatus.ELECTED,
                                 byElected ? LocalDate.of(2023, 6, 20) : LocalDate.of(TERM_START, 12, 28),
-                                byElected ? "安澜镇第十八届人民代表大会第三次会议补选结果公告" : "安澜镇第十八届人民代表大会代表名单公告")));
+                                byElected ? "安澜镇第十八届人民代表大会第三次会议补选结果公告" : "安澜镇第十八届人民代表大会代表名单公告"))));
                 if (n % 5 == 0) {
                     register.addSeat(d.id(), seat(county, DeputyLevel.COUNTY, "安澜镇选区", "安澜代表组",
                             MandateStatus.ELECTED, LocalDate.of(TERM_START, 11, 20), "清河县第十八届人民代表大会代表名单公告"));
                 }
                 grids.assign(d.id(), k == 0 ? grid1 : grid2);
-                anlan.add(d);
                 records(d.id(), n, today);
                 if (name.equals("赵大山")) {
                     register.linkUser(d.id(), users.get("deputy.zhao"));
@@ -111,10 +112,6 @@ class DemoDeputies implements DemoPart {
         }
     }
 
-    List<DeputyProfile> anlanDeputies() {
-        return List.copyOf(anlan);
-    }
-
     /** A few dated duties of this year; most verified (staff entered them), some waiting for review. */
     private void records(long deputyId, int n, LocalDate today) {
         DutyType[] types = {DutyType.RECEPTION, DutyType.INSPECTION, DutyType.TRAINING, DutyType.COLLECT_DEMANDS,
@@ -130,6 +127,16 @@ class DemoDeputies implements DemoPart {
             LocalDate on = today.minusDays(7L + (n * 11L + i * 37L) % 300);
             duties.record(deputyId, new DutyLog.DutyForm(types[t], on, titles[t], null, "安澜镇"), List.of());
         }
+    }
+
+    private DeputyProfile remember(DeputyProfile d) {
+        registered.add(d);
+        return d;
+    }
+
+    /** The deputies of 安澜镇 this part registered, in order (ids and names for later demo parts). */
+    List<DeputyProfile> registered() {
+        return List.copyOf(registered);
     }
 
     private static String name(int n) {

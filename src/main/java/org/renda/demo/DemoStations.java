@@ -83,7 +83,7 @@ class DemoStations implements DemoPart {
                 users.get("anlan.staff")));
         network.addStaff(anlan.id(), new StaffForm("邓小燕", StaffRole.CLERK, "联络站专职工作人员", "13900001234", null));
 
-        List<DeputyProfile> town = demoDeputies.anlanDeputies();
+        List<DeputyProfile> town = demoDeputies.registered();
         for (DeputyProfile d : town) {
             network.assignDeputy(anlan.id(), d.id(), true);
         }

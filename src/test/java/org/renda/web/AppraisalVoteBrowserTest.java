@@ -1,0 +1,206 @@
+package org.renda.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.renda.calendar.Deadlines;
+import org.renda.org.OrgTree;
+import org.renda.support.Browser;
+import org.renda.support.RendaIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The appraisal meeting: staff open a vote on the county's 27 departments and units, print the code slips,
+ * 30 deputies vote on phones with the codes they drew, staff close the vote, the results appear at once and
+ * the unit below the threshold gets a rectification item due in three months.
+ */
+@RendaIntegrationTest
+@Tag("browser")
+class AppraisalVoteBrowserTest {
+
+    private static final Pattern CODE = Pattern.compile("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
+    private static final int VOTERS = 30;
+
+    @LocalServerPort int port;
+    @Autowired Deadlines deadlines;
+    @Autowired OrgTree orgs;
+
+    private WebDriver staff;
+    private WebDriver phone;
+
+    @AfterEach
+    void close() {
+        if (staff != null) {
+            staff.quit();
+        }
+        if (phone != null) {
+            phone.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void click(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
+    }
+
+    @Test
+    void thirtyDeputiesVoteOnPhonesAndTheUnitBelowTheThresholdMustRectify() throws Exception {
+        staff = Browser.open(false);
+        WebDriverWait wait = new WebDriverWait(staff, Duration.ofSeconds(20));
+        staff.get(url("/login"));
+        staff.findElement(By.id("username")).sendKeys("county.staff");
+        staff.findElement(By.id("password")).sendKeys("renda-demo");
+        staff.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/")));
+
+        // A campaign of full coverage: the county's 27 departments and units.
+        String title = "浏览器测试 " + System.nanoTime() % 1_000_000 + " 年度工作评议";
+        staff.get(url("/appraisals"));
+        WebElement t = staff.findElement(By.id("c-title"));
+        t.clear();
+        t.sendKeys(title);
+        click(staff, staff.findElement(By.id("c-submit")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-title"), title));
+        assertThat(staff.findElements(By.cssSelector("#subjects tbody tr"))).hasSize(27);
+        click(staff, staff.findElement(By.id("cv-submit")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invariants")));
+        String votePage = staff.getCurrentUrl();
+
+        // The roll from the register, everybody ticked as having drawn a slip, 30 slips printed.
+        click(staff, staff.findElement(By.id("roll-load")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("roll-all")));
+        click(staff, staff.findElement(By.id("roll-all")));
+        click(staff, staff.findElement(By.id("issued-save")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inv-issued")));
+        int eligible = Integer.parseInt(staff.findElement(By.id("inv-eligible")).getText());
+        assertThat(eligible).isGreaterThanOrEqualTo(VOTERS);
+        assertThat(staff.findElement(By.id("inv-issued")).getText()).isEqualTo(String.valueOf(eligible));
+        Browser.screenshot(staff, "appraisal-vote-draft");
+        WebElement count = staff.findElement(By.id("codes-count"));
+        count.clear();
+        count.sendKeys(String.valueOf(VOTERS));
+        String pdf = (String) ((JavascriptExecutor) staff).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var f = document.getElementById('codes-form');
+                fetch(f.action, {method: 'POST', body: new FormData(f), credentials: 'same-origin'})
+                  .then(function (r) { return r.arrayBuffer(); })
+                  .then(function (b) { var u = new Uint8Array(b), s = '';
+                    for (var i = 0; i < u.length; i++) { s += String.fromCharCode(u[i]); } done(btoa(s)); });""");
+        List<String> codes = new ArrayList<>();
+        try (var doc = Loader.loadPDF(Base64.getDecoder().decode(pdf))) {
+            Matcher m = CODE.matcher(new PDFTextStripper().getText(doc));
+            while (m.find()) {
+                codes.add(m.group());
+            }
+        }
+        assertThat(codes).hasSize(VOTERS).doesNotHaveDuplicates();
+        staff.get(votePage);
+        click(staff, staff.findElement(By.id("vote-open")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-state"), "投票中"));
+        String voteUrl = staff.findElement(By.id("vote-url")).getText();
+
+        // 30 deputies on phones: 农业农村局 is rated poorly by most of them.
+        phone = Browser.open(true);
+        WebDriverWait onPhone = new WebDriverWait(phone, Duration.ofSeconds(20));
+        for (int v = 0; v < VOTERS; v++) {
+            phone.manage().deleteAllCookies();
+            phone.get(voteUrl);
+            onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-code")));
+            phone.findElement(By.id("ballot-code")).sendKeys(codes.get(v).toLowerCase());
+            if (v == 0) {
+                Browser.screenshot(phone, "appraisal-ballot-phone-top");
+            }
+            List<WebElement> cards = phone.findElements(By.cssSelector(".subject-card"));
+            assertThat(cards).hasSize(27);
+            // The first subject by a real tap; the rest by the same click on each card's chosen label.
+            click(phone, cards.get(0).findElements(By.cssSelector("label.level-btn")).get(v % 2));
+            ((JavascriptExecutor) phone).executeScript("""
+                    var v = arguments[0];
+                    document.querySelectorAll('.subject-card').forEach(function (card, i) {
+                      if (i === 0) { return; }
+                      var weak = card.querySelector('.subject-title').textContent.indexOf('农业农村局') >= 0;
+                      var labels = card.querySelectorAll('label.level-btn');
+                      labels[weak ? (v < 24 ? 3 : 2) : (v % 3 === 0 ? 1 : 0)].click();
+                    });""", v);
+            if (v == 0) {
+                assertThat(phone.findElement(By.id("ballot-progress")).getText()).isEqualTo("已评 27 / 27");
+                assertThat((Long) ((JavascriptExecutor) phone).executeScript(
+                        "return document.documentElement.scrollWidth - window.innerWidth;"))
+                        .as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+                Browser.screenshot(phone, "appraisal-ballot-phone");
+            }
+            click(phone, phone.findElement(By.id("ballot-submit")));
+            onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-done")));
+        }
+        // A replayed code is refused and the choices are kept.
+        phone.get(voteUrl);
+        phone.findElement(By.id("ballot-code")).sendKeys(codes.get(0));
+        ((JavascriptExecutor) phone).executeScript(
+                "document.querySelectorAll('.subject-card').forEach(function (c) { c.querySelector('label.level-btn').click(); });");
+        click(phone, phone.findElement(By.id("ballot-submit")));
+        onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-failure")));
+        assertThat(phone.findElement(By.id("ballot-failure")).getText()).isEqualTo("投票码无效或已使用");
+        assertThat(phone.findElements(By.cssSelector("input.btn-check:checked"))).hasSize(27);
+
+        // While open, staff see only the counts; then close: the results at once.
+        staff.get(votePage);
+        assertThat(staff.findElement(By.id("inv-ballots")).getText()).isEqualTo(String.valueOf(VOTERS));
+        assertThat(staff.findElement(By.id("inv-spent")).getText()).isEqualTo(String.valueOf(VOTERS));
+        assertThat(staff.findElements(By.id("results-table"))).isEmpty();
+        click(staff, staff.findElement(By.id("vote-close")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results-table")));
+        assertThat(staff.findElement(By.id("vote-state")).getText()).isEqualTo("已结束");
+        assertThat(staff.findElement(By.id("inv-check")).getText()).startsWith("核对无误");
+        List<WebElement> rows = staff.findElements(By.cssSelector("#results-table tbody tr"));
+        assertThat(rows).hasSize(27);
+        WebElement weak = staff.findElement(By.cssSelector("#results-table tr[data-subject='农业农村局']"));
+        assertThat(weak.getText()).contains("须整改");
+        assertThat(weak.findElement(By.cssSelector(".rate")).getText()).isEqualTo("0.00%");
+        assertThat(weak.findElement(By.cssSelector(".rank")).getText()).isEqualTo("27");
+        WebElement education = staff.findElement(By.cssSelector("#results-table tr[data-subject='教育局']"));
+        assertThat(education.findElement(By.cssSelector(".rate")).getText()).isEqualTo("100.00%");
+        assertThat(staff.findElements(By.cssSelector("#results-table .badge.text-bg-danger"))).hasSize(1);
+        Browser.screenshot(staff, "appraisal-vote-results");
+
+        // The rectification ledger: 农业农村局, a written report due three months on.
+        staff.get(staff.findElement(By.cssSelector("nav .breadcrumb a[href*='/appraisals/']")).getAttribute("href") + "/ledger");
+        WebElement ledger = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ledger")));
+        assertThat(ledger.getText()).contains("农业农村局", "满意度测评满意率 0%");
+        LocalDate due = deadlines.dueDate(orgs.findByCode("QH").orElseThrow().id(), "RECTIFICATION_REPORT", LocalDate.now());
+        assertThat(ledger.getText()).contains(due.toString());
+        assertThat(due).isAfterOrEqualTo(LocalDate.now().plusMonths(3));
+        Browser.screenshot(staff, "appraisal-ledger");
+
+        // The demo campaign's transport bureau: board, checks with the casework figures, questionnaires, report.
+        staff.get(url("/appraisals"));
+        click(staff, staff.findElement(By.linkText("清河县人大常委会2026年度政府工作部门工作评议")));
+        click(staff, wait.until(ExpectedConditions.elementToBeClickable(By.linkText("交通运输局"))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subject-title"), "交通运输局"));
+        assertThat(staff.findElement(By.id("hotline")).getText()).contains("受理", "办结率");
+        assertThat(staff.findElements(By.cssSelector("#questionnaires tbody tr"))).hasSize(5);
+        Browser.screenshot(staff, "appraisal-subject");
+    }
+}
