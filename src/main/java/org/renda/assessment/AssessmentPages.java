@@ -102,16 +102,8 @@ class AssessmentPages {
     @PostMapping("/assessments/schemes")
     String draft(@RequestParam long orgId, @RequestParam String template, @RequestParam String name,
             @RequestParam int forYear, RedirectAttributes redirect) {
-        try {
-            long id = schemes.draftFromTemplate(orgId, template, name, forYear);
-            redirect.addFlashAttribute("success", feedback.text("assessment.scheme.drafted"));
-            return "redirect:/assessments/schemes/" + id;
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/assessments";
-        }
+        return feedback.redirect(redirect, "/assessments", () -> new Feedback.Next("/assessments/schemes/"
+                + schemes.draftFromTemplate(orgId, template, name, forYear), "assessment.scheme.drafted"));
     }
 
     @GetMapping("/assessments/schemes/{id}")
@@ -180,31 +172,15 @@ class AssessmentPages {
 
     @PostMapping("/assessments/schemes/{id}/versions")
     String newVersion(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            long copy = schemes.newVersion(id);
-            redirect.addFlashAttribute("success", feedback.text("assessment.scheme.versioned"));
-            return "redirect:/assessments/schemes/" + copy;
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/assessments/schemes/" + id;
-        }
+        return feedback.redirect(redirect, "/assessments/schemes/" + id, () -> new Feedback.Next(
+                "/assessments/schemes/" + schemes.newVersion(id), "assessment.scheme.versioned"));
     }
 
     @PostMapping("/assessments/schemes/{id}/periods")
     String openPeriod(@PathVariable long id, @RequestParam PeriodKind kind, @RequestParam String name,
             @RequestParam LocalDate startsOn, @RequestParam LocalDate endsOn, RedirectAttributes redirect) {
-        try {
-            long period = desk.openPeriod(id, kind, name, startsOn, endsOn);
-            redirect.addFlashAttribute("success", feedback.text("assessment.period.opened"));
-            return "redirect:/assessments/periods/" + period;
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/assessments/schemes/" + id;
-        }
+        return feedback.redirect(redirect, "/assessments/schemes/" + id, () -> new Feedback.Next(
+                "/assessments/periods/" + desk.openPeriod(id, kind, name, startsOn, endsOn), "assessment.period.opened"));
     }
 
     @GetMapping("/assessments/periods/{id}")
@@ -283,16 +259,10 @@ class AssessmentPages {
     @PostMapping("/assessments/periods/{id}/close")
     String close(@PathVariable long id, @RequestParam(defaultValue = "false") boolean allowIncomplete,
             RedirectAttributes redirect) {
-        try {
+        return feedback.redirect(redirect, "/assessments/periods/" + id, () -> {
             desk.close(id, allowIncomplete);
-            redirect.addFlashAttribute("success", feedback.text("assessment.period.closed"));
-            return "redirect:/assessments/periods/" + id + "/results";
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/assessments/periods/" + id;
-        }
+            return new Feedback.Next("/assessments/periods/" + id + "/results", "assessment.period.closed");
+        });
     }
 
     @PostMapping("/assessments/periods/{id}/sign")

@@ -13,7 +13,6 @@ import org.renda.org.OrgTree;
 import org.renda.org.OrgType;
 import org.renda.org.OrgView;
 import org.renda.shared.CurrentActor;
-import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.renda.shared.web.Downloads;
@@ -108,17 +107,9 @@ class StationPages {
             @RequestParam String address, @RequestParam(required = false) @Nullable String openingHours,
             @RequestParam(required = false) @Nullable String contactPhone,
             @RequestParam(required = false) @Nullable String description, RedirectAttributes redirect) {
-        try {
-            StationView s = network.create(orgId, new StationNetwork.StationForm(code, name, tier, parentId, address,
-                    openingHours, contactPhone, description));
-            redirect.addFlashAttribute("success", feedback.text("common.saved"));
-            return "redirect:/stations/" + s.id();
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/stations/new";
-        }
+        return feedback.redirect(redirect, "/stations/new", () -> new Feedback.Next("/stations/" + network.create(orgId,
+                new StationNetwork.StationForm(code, name, tier, parentId, address, openingHours, contactPhone,
+                        description)).id(), "common.saved"));
     }
 
     @GetMapping("/stations/{id}")
@@ -245,19 +236,16 @@ class StationPages {
 
     @PostMapping("/stations/{id}/roster")
     String generate(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect) {
-        try {
+        String target = "/stations/" + id + "/roster?year=" + year;
+        return feedback.redirect(redirect, target, () -> {
             ReceptionRoster.Generated g = roster.generate(id, year, LocalDate.now());
-            redirect.addFlashAttribute("success", feedback.text("station.roster.generated", String.valueOf(g.year()), g.created(),
-                    g.assignments(), g.kept()));
             if (!g.calendarKnown()) {
-                redirect.addFlashAttribute("failure", feedback.text("station.roster.noCalendar", String.valueOf(g.year())));
+                redirect.addFlashAttribute("failure", feedback.text("station.roster.noCalendar",
+                        String.valueOf(g.year())));
             }
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-        }
-        return "redirect:/stations/" + id + "/roster?year=" + year;
+            return new Feedback.Next(target, "station.roster.generated", String.valueOf(g.year()), g.created(),
+                    g.assignments(), g.kept());
+        });
     }
 
     @GetMapping("/stations/days/{dayId}")
@@ -328,18 +316,11 @@ class StationPages {
                 items.add(new ReceptionLedger.ItemForm(category, content, answer, resolved));
             }
         }
-        try {
-            StationViews.RecordView r = ledger.record(id, new ReceptionLedger.RecordForm(kind, dayId, occurredOn,
-                    place, visitors, visitorName, visitorPhone, anonymous, summary,
-                    deputyIds == null ? List.of() : deputyIds, items));
-            redirect.addFlashAttribute("success", feedback.text("station.record.saved"));
-            return "redirect:/stations/records/" + r.id();
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/stations/" + id + "/records/new?kind=" + kind + (dayId == null ? "" : "&dayId=" + dayId);
-        }
+        return feedback.redirect(redirect, "/stations/" + id + "/records/new?kind=" + kind
+                + (dayId == null ? "" : "&dayId=" + dayId), () -> new Feedback.Next("/stations/records/" + ledger.record(id,
+                        new ReceptionLedger.RecordForm(kind, dayId, occurredOn, place, visitors, visitorName,
+                                visitorPhone, anonymous, summary, deputyIds == null ? List.of() : deputyIds, items)).id(),
+                        "station.record.saved"));
     }
 
     @GetMapping("/stations/records/{recordId}")
@@ -355,15 +336,9 @@ class StationPages {
     @PostMapping("/stations/items/{itemId}/case")
     String toCase(@PathVariable long itemId, @RequestParam long recordId, @RequestParam long sponsorDeputyId,
             @RequestParam(required = false) @Nullable Kind kind, RedirectAttributes redirect) {
-        try {
-            StationViews.ItemView item = ledger.toCase(itemId, sponsorDeputyId, kind);
-            redirect.addFlashAttribute("success", feedback.text("station.item.caseCreated", item.caseReceipt()));
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-        }
-        return "redirect:/stations/records/" + recordId;
+        String target = "/stations/records/" + recordId;
+        return feedback.redirect(redirect, target, () -> new Feedback.Next(target, "station.item.caseCreated",
+                ledger.toCase(itemId, sponsorDeputyId, kind).caseReceipt()));
     }
 
     @GetMapping("/stations/{id}/ledger")
@@ -410,17 +385,11 @@ class StationPages {
     String plan(@PathVariable long id, @RequestParam int year,
             @RequestParam(required = false) @Nullable List<ActivityKind> kinds,
             @RequestParam(defaultValue = "4") int weekday, RedirectAttributes redirect) {
-        try {
-            int n = rhythm.plan(id, year, new StationRhythm.Plan(kinds == null || kinds.isEmpty()
-                    ? java.util.EnumSet.allOf(ActivityKind.class) : java.util.EnumSet.copyOf(kinds), weekday),
-                    LocalDate.now());
-            redirect.addFlashAttribute("success", feedback.text("station.rhythm.planned", n));
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-        }
-        return "redirect:/stations/" + id + "/rhythm?year=" + year;
+        String target = "/stations/" + id + "/rhythm?year=" + year;
+        return feedback.redirect(redirect, target, () -> new Feedback.Next(target, "station.rhythm.planned",
+                rhythm.plan(id, year, new StationRhythm.Plan(kinds == null || kinds.isEmpty()
+                        ? java.util.EnumSet.allOf(ActivityKind.class) : java.util.EnumSet.copyOf(kinds), weekday),
+                        LocalDate.now())));
     }
 
     @GetMapping("/stations/activities/{activityId}")

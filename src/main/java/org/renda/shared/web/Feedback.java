@@ -40,4 +40,25 @@ public class Feedback {
         }
         return "redirect:" + target;
     }
+
+    /**
+     * Runs an action that answers where to go next (e.g. the page of what it created) and the success message;
+     * on a domain error flashes it and goes to {@code failureTarget}. A missing record still answers 404.
+     */
+    public String redirect(RedirectAttributes redirect, String failureTarget,
+            java.util.function.Supplier<Next> action) {
+        try {
+            Next next = action.get();
+            redirect.addFlashAttribute("success", text(next.messageKey(), next.args()));
+            return "redirect:" + next.target();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", text(e));
+            return "redirect:" + failureTarget;
+        }
+    }
+
+    /** Where a successful form goes, and the message it shows there. */
+    public record Next(String target, String messageKey, Object... args) {}
 }
