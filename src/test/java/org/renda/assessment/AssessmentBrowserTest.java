@@ -2,23 +2,20 @@ package org.renda.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renda.assessment.AssessmentViews.SubjectView;
 import org.renda.assessment.engine.PeriodKind;
 import org.renda.org.OrgTree;
 import org.renda.shared.SystemContext;
-import org.renda.support.Browser;
+import org.renda.support.BrowserSession;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,62 +35,35 @@ class AssessmentBrowserTest {
     @Autowired SchemeBook schemes;
     @Autowired AssessmentDesk desk;
 
-    private WebDriver browser;
+    private BrowserSession b;
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (b != null) {
+            b.close();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private WebDriverWait signIn(String user, boolean phone) {
-        if (browser != null) {
-            browser.quit();
-        }
-        browser = Browser.open(phone);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("renda-demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
-        return wait;
-    }
-
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-                element);
-        element.click();
     }
 
     private long user(String username) {
         return jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).single();
     }
 
-    private void scoreOnThePhone(WebDriverWait wait, String period, String village, String... points) {
-        browser.get(url("/assessments"));
-        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+    private void scoreOnThePhone(String period, String village, String... points) {
+        b.go("/assessments");
+        WebElement link = b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//a[contains(@class,'sheet-link')][@data-subject='" + village + "'][contains(., '" + period + "')]")));
-        click(link);
-        wait.until(ExpectedConditions.textToBe(By.id("sheet-subject"), village));
+        b.click(link);
+        b.waiting().until(ExpectedConditions.textToBe(By.id("sheet-subject"), village));
         String[] codes = {"S1", "S2", "B1", "B2", "B3"};
         for (int i = 0; i < codes.length; i++) {
-            WebElement input = browser.findElement(By.id("points_" + codes[i]));
+            WebElement input = b.driver().findElement(By.id("points_" + codes[i]));
             input.clear();
             input.sendKeys(points[i]);
         }
-        Long overflow = (Long) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "assessment-sheet-phone-" + (village.equals("东湖村") ? "1" : "2"));
-        click(browser.findElement(By.id("sheet-submit")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
-                "“" + village + "”的评分已提交"));
+        assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        b.screenshot("assessment-sheet-phone-" + (village.equals("东湖村") ? "1" : "2"));
+        b.click(b.driver().findElement(By.id("sheet-submit")));
+        b.success("“" + village + "”的评分已提交");
     }
 
     @Test
@@ -112,17 +82,17 @@ class AssessmentBrowserTest {
             return p;
         });
 
-        WebDriverWait wait = signIn("eval.wang", true);
-        scoreOnThePhone(wait, name, "东湖村", "18", "9", "37", "27", "28");
-        scoreOnThePhone(wait, name, "南塘村", "19", "9.5", "38", "28", "28.5");
-        Browser.screenshot(browser, "assessment-my-sheets-phone");
+        b = new BrowserSession(port).signIn("eval.wang", true);
+        scoreOnThePhone(name, "东湖村", "18", "9", "37", "27", "28");
+        scoreOnThePhone(name, "南塘村", "19", "9.5", "38", "28", "28.5");
+        b.screenshot("assessment-my-sheets-phone");
 
-        wait = signIn("anlan.staff", false);
-        browser.get(url("/assessments/periods/" + period));
+        WebDriver browser = b.signIn("anlan.staff", false).driver();
+        b.go("/assessments/periods/" + period);
         assertThat(browser.findElement(By.id("progress")).getText()).contains("综合考核组", "2");
-        Browser.screenshot(browser, "assessment-period");
-        click(browser.findElement(By.id("close-period")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ranking")));
+        b.screenshot("assessment-period");
+        b.click(browser.findElement(By.id("close-period")));
+        b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("ranking")));
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("考核期已结束，结果已计算");
         List<WebElement> rows = browser.findElements(By.cssSelector("#ranking .result-row"));
         assertThat(rows).hasSize(jdbc.sql("select count(*) from assessment_subject where period_id = ?").param(period)
@@ -133,21 +103,20 @@ class AssessmentBrowserTest {
         assertThat(rows.get(1).getAttribute("data-subject")).isEqualTo("东湖村");
         assertThat(rows.get(1).findElement(By.cssSelector(".tier")).getText()).isEqualTo("一等奖");
         assertThat(rows.get(2).findElement(By.cssSelector(".tier")).getText()).isEqualTo("二等奖");
-        Browser.screenshot(browser, "assessment-results");
-        click(rows.get(1).findElement(By.tagName("a")));
-        wait.until(ExpectedConditions.textToBe(By.id("subject-tier"), "一等奖"));
-        Browser.screenshot(browser, "assessment-subject");
-        browser.get(url("/assessments"));
+        b.screenshot("assessment-results");
+        b.click(rows.get(1).findElement(By.tagName("a")));
+        b.waiting().until(ExpectedConditions.textToBe(By.id("subject-tier"), "一等奖"));
+        b.screenshot("assessment-subject");
+        b.go("/assessments");
         assertThat(browser.findElement(By.id("periods")).getText()).contains(name);
-        Browser.screenshot(browser, "assessment-index");
+        b.screenshot("assessment-index");
 
-        signIn("anlan.chair", false);
-        browser.get(url("/assessments/periods/" + period + "/results"));
-        click(browser.findElement(By.id("sign")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.id("period-status"),
-                "已签发，待公布"));
-        browser.get(url("/assessments/schemes/" + jdbc.sql("select scheme_id from assessment_period where id = ?")
-                .param(period).query(Long.class).single()));
-        Browser.screenshot(browser, "assessment-scheme");
+        browser = b.signIn("anlan.chair", false).driver();
+        b.go("/assessments/periods/" + period + "/results");
+        b.click(browser.findElement(By.id("sign")));
+        b.waiting().until(ExpectedConditions.textToBe(By.id("period-status"), "已签发，待公布"));
+        b.go("/assessments/schemes/" + jdbc.sql("select scheme_id from assessment_period where id = ?")
+                .param(period).query(Long.class).single());
+        b.screenshot("assessment-scheme");
     }
 }

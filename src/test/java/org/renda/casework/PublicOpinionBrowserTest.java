@@ -12,13 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.renda.support.Browser;
+import org.renda.support.BrowserSession;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,29 +34,13 @@ class PublicOpinionBrowserTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
 
-    private WebDriver browser;
+    private BrowserSession b;
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.quit();
+        if (b != null) {
+            b.close();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    /** Scrolls the control to the middle of the screen first (at once: Bootstrap makes scrolling smooth). */
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private long sidewaysOverflow() {
-        return (Long) ((JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
     }
 
     @Test
@@ -71,17 +54,18 @@ class PublicOpinionBrowserTest {
         ImageIO.write(img, "png", photo.toFile());
         String title = "村道坑洼积水 " + System.nanoTime() % 100_000;
 
-        browser = Browser.open(true);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(url("/public/opinions/new"));
+        b = new BrowserSession(port, Duration.ofSeconds(15)).open(true);
+        WebDriver browser = b.driver();
+        WebDriverWait wait = b.waiting();
+        b.go("/public/opinions/new");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("op-org")));
-        assertThat(browser.getCurrentUrl()).as("no sign-in").isEqualTo(url("/public/opinions/new"));
+        assertThat(browser.getCurrentUrl()).as("no sign-in").isEqualTo(b.url("/public/opinions/new"));
 
         // Anonymous hides the contact fields; this citizen leaves a name and phone after all.
         WebElement anonymous = browser.findElement(By.id("op-anonymous"));
-        click(anonymous);
+        b.click(anonymous);
         assertThat(browser.findElement(By.id("op-contact")).isDisplayed()).isFalse();
-        click(anonymous);
+        b.click(anonymous);
         assertThat(browser.findElement(By.id("op-contact")).isDisplayed()).isTrue();
 
         new Select(browser.findElement(By.id("op-org"))).selectByVisibleText("安澜镇");
@@ -93,37 +77,37 @@ class PublicOpinionBrowserTest {
         browser.findElement(By.id("op-phone")).sendKeys("13700002222");
         browser.findElement(By.id("op-photos")).sendKeys(photo.toAbsolutePath().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("op-photo-names"), photo.getFileName().toString()));
-        assertThat(sidewaysOverflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "public-opinion-form-phone");
-        click(browser.findElement(By.id("op-submit")));
+        assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        b.screenshot("public-opinion-form-phone");
+        b.click(browser.findElement(By.id("op-submit")));
 
         WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-code")));
         String receipt = code.getText().strip();
         assertThat(receipt).matches("[2-9A-HJ-NP-Z]{10}");
         assertThat(browser.findElement(By.id("copy-code")).getText()).isEqualTo("复制查询码");
         assertThat(browser.findElement(By.id("track-link")).getText()).endsWith("/public/opinions/track/" + receipt);
-        assertThat(sidewaysOverflow()).isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "public-opinion-receipt-phone");
+        assertThat(b.overflow()).isLessThanOrEqualTo(0L);
+        b.screenshot("public-opinion-receipt-phone");
         assertThat(jdbc.sql("""
                 select c.submitter_name || ' ' || c.submitter_phone || ' ' || count(a.id)
                 from case_item c left join case_attachment a on a.case_id = c.id
                 where c.receipt_code = ? group by c.submitter_name, c.submitter_phone""")
                 .param(receipt).query(String.class).single()).isEqualTo("刘大姐 13700002222 1");
 
-        click(browser.findElement(By.id("track-button")));
+        b.click(browser.findElement(By.id("track-button")));
         WebElement state = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("track-state")));
         assertThat(state.getText()).isEqualTo("已受理");
         assertThat(browser.findElement(By.id("track-code-shown")).getText()).isEqualTo(receipt);
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains(title, "安澜镇", "交通出行", "受理登记").doesNotContain("刘大姐", "13700002222", "坑洼积水，");
-        assertThat(sidewaysOverflow()).isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "public-opinion-track-phone");
+        assertThat(b.overflow()).isLessThanOrEqualTo(0L);
+        b.screenshot("public-opinion-track-phone");
 
         // Later, from the tracking form with the code typed in lower case.
-        browser.get(url("/public/opinions/track"));
+        b.go("/public/opinions/track");
         browser.findElement(By.id("track-code")).sendKeys(receipt.toLowerCase());
-        click(browser.findElement(By.id("track-submit")));
-        wait.until(ExpectedConditions.urlToBe(url("/public/opinions/track/" + receipt)));
+        b.click(browser.findElement(By.id("track-submit")));
+        wait.until(ExpectedConditions.urlToBe(b.url("/public/opinions/track/" + receipt)));
         assertThat(browser.findElement(By.id("track-state")).getText()).isEqualTo("已受理");
     }
 }

@@ -16,11 +16,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class BrowserSession implements AutoCloseable {
 
     private final int port;
+    private final Duration timeout;
     private WebDriver driver;
     private WebDriverWait wait;
 
+    /** Waits ({@link #waiting()}, {@link #success}, signing in) give up after 10 seconds. */
     public BrowserSession(int port) {
+        this(port, Duration.ofSeconds(10));
+    }
+
+    /** Waits give up after {@code timeout}: for pages that are slow to answer, such as a long form or a vote. */
+    public BrowserSession(int port, Duration timeout) {
         this.port = port;
+        this.timeout = timeout;
     }
 
     public String url(String path) {
@@ -31,7 +39,7 @@ public final class BrowserSession implements AutoCloseable {
     public BrowserSession open(boolean phone) {
         close();
         driver = Browser.open(phone);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = new WebDriverWait(driver, timeout);
         return this;
     }
 

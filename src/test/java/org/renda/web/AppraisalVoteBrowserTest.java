@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renda.calendar.Deadlines;
 import org.renda.org.OrgTree;
-import org.renda.support.Browser;
+import org.renda.support.BrowserSession;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,62 +43,48 @@ class AppraisalVoteBrowserTest {
     @Autowired Deadlines deadlines;
     @Autowired OrgTree orgs;
 
-    private WebDriver staff;
-    private WebDriver phone;
+    private BrowserSession staffSession;
+    private BrowserSession phoneSession;
 
     @AfterEach
     void close() {
-        if (staff != null) {
-            staff.quit();
+        if (staffSession != null) {
+            staffSession.close();
         }
-        if (phone != null) {
-            phone.quit();
+        if (phoneSession != null) {
+            phoneSession.close();
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private static void click(WebDriver driver, WebElement element) {
-        ((JavascriptExecutor) driver).executeScript(
-                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
     }
 
     @Test
     void thirtyDeputiesVoteOnPhonesAndTheUnitBelowTheThresholdMustRectify() throws Exception {
-        staff = Browser.open(false);
-        WebDriverWait wait = new WebDriverWait(staff, Duration.ofSeconds(20));
-        staff.get(url("/login"));
-        staff.findElement(By.id("username")).sendKeys("county.staff");
-        staff.findElement(By.id("password")).sendKeys("renda-demo");
-        staff.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        staffSession = new BrowserSession(port, Duration.ofSeconds(20)).signIn("county.staff", false);
+        WebDriver staff = staffSession.driver();
+        WebDriverWait wait = staffSession.waiting();
 
         // A campaign of full coverage: the county's 27 departments and units.
         String title = "浏览器测试 " + System.nanoTime() % 1_000_000 + " 年度工作评议";
-        staff.get(url("/appraisals"));
+        staffSession.go("/appraisals");
         WebElement t = staff.findElement(By.id("c-title"));
         t.clear();
         t.sendKeys(title);
-        click(staff, staff.findElement(By.id("c-submit")));
+        staffSession.click(staff.findElement(By.id("c-submit")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("campaign-title"), title));
         assertThat(staff.findElements(By.cssSelector("#subjects tbody tr"))).hasSize(27);
-        click(staff, staff.findElement(By.id("cv-submit")));
+        staffSession.click(staff.findElement(By.id("cv-submit")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invariants")));
         String votePage = staff.getCurrentUrl();
 
         // The roll from the register, everybody ticked as having drawn a slip, 30 slips printed.
-        click(staff, staff.findElement(By.id("roll-load")));
+        staffSession.click(staff.findElement(By.id("roll-load")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("roll-all")));
-        click(staff, staff.findElement(By.id("roll-all")));
-        click(staff, staff.findElement(By.id("issued-save")));
+        staffSession.click(staff.findElement(By.id("roll-all")));
+        staffSession.click(staff.findElement(By.id("issued-save")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inv-issued")));
         int eligible = Integer.parseInt(staff.findElement(By.id("inv-eligible")).getText());
         assertThat(eligible).isGreaterThanOrEqualTo(VOTERS);
         assertThat(staff.findElement(By.id("inv-issued")).getText()).isEqualTo(String.valueOf(eligible));
-        Browser.screenshot(staff, "appraisal-vote-draft");
+        staffSession.screenshot("appraisal-vote-draft");
         WebElement count = staff.findElement(By.id("codes-count"));
         count.clear();
         count.sendKeys(String.valueOf(VOTERS));
@@ -118,25 +104,26 @@ class AppraisalVoteBrowserTest {
         }
         assertThat(codes).hasSize(VOTERS).doesNotHaveDuplicates();
         staff.get(votePage);
-        click(staff, staff.findElement(By.id("vote-open")));
+        staffSession.click(staff.findElement(By.id("vote-open")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-state"), "投票中"));
         String voteUrl = staff.findElement(By.id("vote-url")).getText();
 
         // 30 deputies on phones: 农业农村局 is rated poorly by most of them.
-        phone = Browser.open(true);
-        WebDriverWait onPhone = new WebDriverWait(phone, Duration.ofSeconds(20));
+        phoneSession = new BrowserSession(port, Duration.ofSeconds(20)).open(true);
+        WebDriver phone = phoneSession.driver();
+        WebDriverWait onPhone = phoneSession.waiting();
         for (int v = 0; v < VOTERS; v++) {
             phone.manage().deleteAllCookies();
             phone.get(voteUrl);
             onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-code")));
             phone.findElement(By.id("ballot-code")).sendKeys(codes.get(v).toLowerCase());
             if (v == 0) {
-                Browser.screenshot(phone, "appraisal-ballot-phone-top");
+                phoneSession.screenshot("appraisal-ballot-phone-top");
             }
             List<WebElement> cards = phone.findElements(By.cssSelector(".subject-card"));
             assertThat(cards).hasSize(27);
             // The first subject by a real tap; the rest by the same click on each card's chosen label.
-            click(phone, cards.get(0).findElements(By.cssSelector("label.level-btn")).get(v % 2));
+            phoneSession.click(cards.get(0).findElements(By.cssSelector("label.level-btn")).get(v % 2));
             ((JavascriptExecutor) phone).executeScript("""
                     var v = arguments[0];
                     document.querySelectorAll('.subject-card').forEach(function (card, i) {
@@ -147,12 +134,10 @@ class AppraisalVoteBrowserTest {
                     });""", v);
             if (v == 0) {
                 assertThat(phone.findElement(By.id("ballot-progress")).getText()).isEqualTo("已评 27 / 27");
-                assertThat((Long) ((JavascriptExecutor) phone).executeScript(
-                        "return document.documentElement.scrollWidth - window.innerWidth;"))
-                        .as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
-                Browser.screenshot(phone, "appraisal-ballot-phone");
+                assertThat(phoneSession.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+                phoneSession.screenshot("appraisal-ballot-phone");
             }
-            click(phone, phone.findElement(By.id("ballot-submit")));
+            phoneSession.click(phone.findElement(By.id("ballot-submit")));
             onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-done")));
         }
         // A replayed code is refused and the choices are kept.
@@ -160,7 +145,7 @@ class AppraisalVoteBrowserTest {
         phone.findElement(By.id("ballot-code")).sendKeys(codes.get(0));
         ((JavascriptExecutor) phone).executeScript(
                 "document.querySelectorAll('.subject-card').forEach(function (c) { c.querySelector('label.level-btn').click(); });");
-        click(phone, phone.findElement(By.id("ballot-submit")));
+        phoneSession.click(phone.findElement(By.id("ballot-submit")));
         onPhone.until(ExpectedConditions.visibilityOfElementLocated(By.id("ballot-failure")));
         assertThat(phone.findElement(By.id("ballot-failure")).getText()).isEqualTo("投票码无效或已使用");
         assertThat(phone.findElements(By.cssSelector("input.btn-check:checked"))).hasSize(27);
@@ -170,7 +155,7 @@ class AppraisalVoteBrowserTest {
         assertThat(staff.findElement(By.id("inv-ballots")).getText()).isEqualTo(String.valueOf(VOTERS));
         assertThat(staff.findElement(By.id("inv-spent")).getText()).isEqualTo(String.valueOf(VOTERS));
         assertThat(staff.findElements(By.id("results-table"))).isEmpty();
-        click(staff, staff.findElement(By.id("vote-close")));
+        staffSession.click(staff.findElement(By.id("vote-close")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results-table")));
         assertThat(staff.findElement(By.id("vote-state")).getText()).isEqualTo("已结束");
         assertThat(staff.findElement(By.id("inv-check")).getText()).startsWith("核对无误");
@@ -183,7 +168,7 @@ class AppraisalVoteBrowserTest {
         WebElement education = staff.findElement(By.cssSelector("#results-table tr[data-subject='教育局']"));
         assertThat(education.findElement(By.cssSelector(".rate")).getText()).isEqualTo("100.00%");
         assertThat(staff.findElements(By.cssSelector("#results-table .badge.text-bg-danger"))).hasSize(1);
-        Browser.screenshot(staff, "appraisal-vote-results");
+        staffSession.screenshot("appraisal-vote-results");
 
         // The rectification ledger: 农业农村局, a written report due three months on.
         staff.get(staff.findElement(By.cssSelector("nav .breadcrumb a[href*='/appraisals/']")).getAttribute("href") + "/ledger");
@@ -192,15 +177,15 @@ class AppraisalVoteBrowserTest {
         LocalDate due = deadlines.dueDate(orgs.findByCode("QH").orElseThrow().id(), "RECTIFICATION_REPORT", LocalDate.now());
         assertThat(ledger.getText()).contains(due.toString());
         assertThat(due).isAfterOrEqualTo(LocalDate.now().plusMonths(3));
-        Browser.screenshot(staff, "appraisal-ledger");
+        staffSession.screenshot("appraisal-ledger");
 
         // The demo campaign's transport bureau: board, checks with the casework figures, questionnaires, report.
-        staff.get(url("/appraisals"));
-        click(staff, staff.findElement(By.linkText("清河县人大常委会2026年度政府工作部门工作评议")));
-        click(staff, wait.until(ExpectedConditions.elementToBeClickable(By.linkText("交通运输局"))));
+        staffSession.go("/appraisals");
+        staffSession.click(staff.findElement(By.linkText("清河县人大常委会2026年度政府工作部门工作评议")));
+        staffSession.click(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("交通运输局"))));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subject-title"), "交通运输局"));
         assertThat(staff.findElement(By.id("hotline")).getText()).contains("受理", "办结率");
         assertThat(staff.findElements(By.cssSelector("#questionnaires tbody tr"))).hasSize(5);
-        Browser.screenshot(staff, "appraisal-subject");
+        staffSession.screenshot("appraisal-subject");
     }
 }

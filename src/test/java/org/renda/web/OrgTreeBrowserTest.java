@@ -2,7 +2,6 @@ package org.renda.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -13,7 +12,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.renda.support.Browser;
+import org.renda.support.BrowserSession;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,48 +23,35 @@ class OrgTreeBrowserTest {
 
     @LocalServerPort int port;
 
-    private WebDriver browser;
-    private WebDriverWait wait;
+    private BrowserSession b;
 
     @BeforeEach
     void open() {
-        browser = Browser.open(false);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        b = new BrowserSession(port);
     }
 
     @AfterEach
     void close() {
-        browser.quit();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void signIn(String user, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        b.close();
     }
 
     /** Opens a branch of the tree by clicking its row (not its link) and waits for htmx to load it. */
     private void expand(String name) {
-        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        WebElement summary = b.waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//summary[a[normalize-space()='" + name + "']]")));
         summary.findElement(By.cssSelector(".badge")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        b.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
                 By.xpath("//summary[a[normalize-space()='" + name + "']]/following-sibling::div/span[contains(@class,'text-muted')]")));
     }
 
     @Test
     void staffCreateAVillageUnderATownAndFindItInTheTree() {
-        signIn("admin", "renda-demo");
+        WebDriver browser = b.signIn("admin", false).driver();
+        WebDriverWait wait = b.waiting();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("系统管理员，您好");
-        Browser.screenshot(browser, "home-admin");
+        b.screenshot("home-admin");
 
-        browser.get(url("/orgs"));
+        b.go("/orgs");
         browser.findElement(By.id("org-search")).sendKeys("安澜镇");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("安澜镇"))).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "安澜镇"));
@@ -79,29 +65,24 @@ class OrgTreeBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("已新增“映山红村”");
         assertThat(browser.findElement(By.cssSelector(".breadcrumb")).getText()).contains("清河县", "安澜镇");
 
-        browser.get(url("/orgs"));
+        b.go("/orgs");
         expand("江南省");
         expand("云溪市");
         expand("清河县");
         expand("安澜镇");
         WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("映山红村")));
         assertThat(created.getAttribute("href")).matches(".*/orgs/\\d+");
-        Browser.screenshot(browser, "org-tree");
+        b.screenshot("org-tree");
     }
 
     @Test
     void aPhoneSizedScreenShowsTheSignInFormAndTheDashboardInChinese() {
-        browser.quit();
-        browser = Browser.open(true);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        browser.get(url("/login"));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录人大工作平台");
-        Browser.screenshot(browser, "login-phone");
-        signIn("anlan.staff", "renda-demo");
+        b.open(true).go("/login");
+        assertThat(b.driver().findElement(By.tagName("h1")).getText()).isEqualTo("登录人大工作平台");
+        b.screenshot("login-phone");
+        WebDriver browser = b.signIn("anlan.staff", true).driver();
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("您好");
-        Long overflow = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
-        assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
-        Browser.screenshot(browser, "home-phone");
+        assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        b.screenshot("home-phone");
     }
 }
