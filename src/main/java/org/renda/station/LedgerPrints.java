@@ -34,11 +34,13 @@ public class LedgerPrints {
 
     private final StationNetwork network;
     private final ReceptionLedger ledger;
+    private final ReceptionRoster roster;
     private final MessageSource messages;
 
-    LedgerPrints(StationNetwork network, ReceptionLedger ledger, MessageSource messages) {
+    LedgerPrints(StationNetwork network, ReceptionLedger ledger, ReceptionRoster roster, MessageSource messages) {
         this.network = network;
         this.ledger = ledger;
+        this.roster = roster;
         this.messages = messages;
     }
 
@@ -113,6 +115,64 @@ public class LedgerPrints {
                     String.valueOf(page), String.valueOf(pages)));
             return new File(bytes, t("station.ledger.file", s.name(), from.toString(), to.toString()) + ".pdf");
         }
+    }
+
+    /**
+     * The poster for the station's door (A4): name, address, hours, the reception day in words, the next reception
+     * days with their deputies, and a large QR code to the public page (where the opinion form is one tap away).
+     */
+    public File poster(long stationId, String publicUrl) {
+        StationView s = network.get(stationId);
+        var rule = roster.rule(stationId);
+        var next = roster.upcoming(stationId, LocalDate.now(), 3);
+        try (PdfDocument pdf = PdfDocument.create(PageFormat.A4, 18, s.name())) {
+            float w = pdf.contentWidth();
+            float x = pdf.margin();
+            pdf.box(x, pdf.margin(), w, PdfDocument.mm(30), PdfStyle.RED, null, 0);
+            pdf.text(s.name(), PdfStyle.TITLE.withSize(26).withColor(java.awt.Color.WHITE), x,
+                    pdf.margin() + PdfDocument.mm(9), w, org.renda.shared.pdf.PdfTable.Align.CENTER);
+            pdf.moveCursor(pdf.margin() + PdfDocument.mm(38));
+            pdf.paragraph(t("station.poster.address", s.address()), PdfStyle.BODY.withSize(15));
+            if (s.openingHours() != null) {
+                pdf.paragraph(t("station.poster.hours", s.openingHours()), PdfStyle.BODY.withSize(15));
+            }
+            if (s.contactPhone() != null) {
+                pdf.paragraph(t("station.poster.phone", s.contactPhone()), PdfStyle.BODY.withSize(15));
+            }
+            rule.ifPresent(r -> pdf.paragraph(t("station.poster.rule", describe(r)), PdfStyle.BODY.withSize(15).asBold()));
+            if (!next.isEmpty()) {
+                pdf.heading(t("station.public.next"));
+                for (var d : next) {
+                    pdf.paragraph(DATE.format(d.heldOn()) + " " + d.startsAt() + "—" + d.endsAt() + "  "
+                            + d.duties().stream().map(StationViews.DutyView::deputyName)
+                                    .collect(Collectors.joining("、")), PdfStyle.BODY.withSize(14));
+                }
+            }
+            float side = PdfDocument.mm(80);
+            float top = Math.max(pdf.cursor() + PdfDocument.mm(8), pdf.pageHeight() - pdf.margin() - side
+                    - PdfDocument.mm(30));
+            pdf.qrCode(org.renda.shared.qr.QrCode.of(publicUrl), x + (w - side) / 2, top, side);
+            pdf.text(t("station.poster.scan"), PdfStyle.TITLE.withSize(16), x, top + side + PdfDocument.mm(2), w,
+                    org.renda.shared.pdf.PdfTable.Align.CENTER);
+            return new File(pdf.toBytes(null), t("station.poster.file", s.name()) + ".pdf");
+        }
+    }
+
+    /** The rule in words: "每月5日 09:00—11:30，遇节假日或周末顺延". */
+    String describe(ReceptionRule r) {
+        String when = switch (r.kind()) {
+            case MONTHLY_DAY -> t("station.poster.monthlyDay", String.valueOf(r.dayOfMonth()));
+            case MONTHLY_WEEKDAY -> t("station.poster.monthlyWeekday", t("station.rule.week." + r.weekOfMonth()),
+                    t("station.weekday." + r.weekDay()));
+            case WEEKLY -> t("station.poster.weekly", t("station.weekday." + r.weekDay()));
+        };
+        String months = r.months().equals(ReceptionRule.EVERY_MONTH) ? ""
+                : r.months().equals(ReceptionRule.ODD_MONTHS) ? t("station.poster.oddMonths")
+                : r.months().equals(ReceptionRule.EVEN_MONTHS) ? t("station.poster.evenMonths")
+                : t("station.poster.months", java.util.stream.IntStream.rangeClosed(1, 12).filter(r::runsIn)
+                        .mapToObj(String::valueOf).collect(Collectors.joining("、")));
+        return months + when + " " + r.startsAt() + "—" + r.endsAt() + t("station.poster.policy."
+                + r.holidayPolicy().name());
     }
 
     private static String deputies(RecordView r) {

@@ -52,10 +52,12 @@ class StationPages {
     private final OrgTree orgs;
     private final CurrentActor currentActor;
     private final Feedback feedback;
+    private final org.renda.shared.web.PublicUrls urls;
 
     StationPages(StationNetwork network, ReceptionRoster roster, ReceptionLedger ledger, StationRhythm rhythm,
             LedgerPrints prints, DeputyRegister deputies, CaseDesk cases, OrgTree orgs, CurrentActor currentActor,
-            Feedback feedback) {
+            Feedback feedback, org.renda.shared.web.PublicUrls urls) {
+        this.urls = urls;
         this.network = network;
         this.roster = roster;
         this.ledger = ledger;
@@ -158,6 +160,12 @@ class StationPages {
         byte[] data = photo.getBytes();
         return feedback.redirect(redirect, "/stations/" + id, () -> network.uploadPhoto(id, photo.getContentType(),
                 data), "common.saved");
+    }
+
+    @GetMapping("/stations/{id}/poster.pdf")
+    ResponseEntity<byte[]> poster(@PathVariable long id) {
+        LedgerPrints.File f = prints.poster(id, urls.absolute(PublicStationPages.PATH + network.get(id).publicCode()));
+        return Downloads.pdf(f.data(), f.filename());
     }
 
     @GetMapping("/stations/{id}/photo")

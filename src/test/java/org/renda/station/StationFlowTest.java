@@ -314,6 +314,15 @@ class StationFlowTest {
                     LocalTime.of(9, 0), LocalTime.of(11, 0), "测试联络站", 1, HolidayPolicy.KEEP, 7));
             return roster.generate(s.id(), today.getYear(), LocalDate.of(today.getYear(), 1, 1));
         });
+        // the poster for the station's door names the reception day in words and carries the QR code
+        byte[] poster = mvc.perform(get("/stations/" + s.id() + "/poster.pdf").with(Logins.as(accounts, "anlan.staff")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(poster)) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", "")).contains(s.name(),
+                    "接待选民日：每周星期一09:00—11:00", "扫一扫").doesNotContain("13987654321");
+        }
+        assertThat(mvc.perform(get("/stations/" + s.id() + "/poster.pdf").with(Logins.as(accounts, "shiqiao.staff")))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
         List<StationViews.MissedDay> missed = Logins.call(accounts, "anlan.staff", () -> ledger.missed(today, 400));
         assertThat(missed).anyMatch(m -> m.stationId() == s.id());
         assertThat(Logins.call(accounts, "shiqiao.staff", () -> ledger.missed(today, 400)))
