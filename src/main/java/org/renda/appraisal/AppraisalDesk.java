@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +40,7 @@ import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Texts;
 
 /**
  * The appraisal campaign (工作评议): the units under review (full coverage of the departments and units of
@@ -53,7 +53,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AppraisalDesk {
 
     static final String AUDIT_TYPE = "appraisal";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppraisalStore store;
     private final OrgTree orgs;
@@ -138,8 +137,8 @@ public class AppraisalDesk {
         if (g.members() != null && g.members().length() > 1000 || g.deputies() != null && g.deputies().length() > 1000) {
             throw new DomainException("appraisal.error.title");
         }
-        long id = store.insertGroup(campaignId, c.orgId(), g.name().strip(), g.leaderName().strip(), blank(g.members()),
-                blank(g.deputies()));
+        long id = store.insertGroup(campaignId, c.orgId(), g.name().strip(), g.leaderName().strip(), Texts.blankToNull(g.members()),
+                Texts.blankToNull(g.deputies()));
         audit.record(c.orgId(), AUDIT_TYPE, campaignId, "GROUP_ADDED", null, g);
         return id;
     }
@@ -154,7 +153,7 @@ public class AppraisalDesk {
         if (liaisonLeader != null && liaisonLeader.length() > 100) {
             throw new DomainException("appraisal.error.title");
         }
-        store.assign(subjectId, groupId, blank(liaisonLeader));
+        store.assign(subjectId, groupId, Texts.blankToNull(liaisonLeader));
         audit.record(c.orgId(), AUDIT_TYPE, c.id(), "ASSIGNED", null,
                 Map.of("subject", s.title(), "group", String.valueOf(groupId), "leader", String.valueOf(liaisonLeader)));
     }
@@ -218,7 +217,7 @@ public class AppraisalDesk {
         SubjectLine s = boardWritable(subjectId);
         checkTitle(title, 300);
         checkProgress(progress);
-        long id = store.insertBoardItem(subjectId, s.orgId(), kind, title.strip(), blank(progress),
+        long id = store.insertBoardItem(subjectId, s.orgId(), kind, title.strip(), Texts.blankToNull(progress),
                 currentActor.auditName());
         audit.record(s.orgId(), AUDIT_TYPE, s.campaignId(), "BOARD_ADDED", null,
                 Map.of("subject", s.title(), "kind", kind.name(), "title", title.strip()));
@@ -229,7 +228,7 @@ public class AppraisalDesk {
         BoardItem item = store.boardItem(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
         SubjectLine s = boardWritable(item.subjectId());
         checkProgress(progress);
-        store.updateBoardItem(itemId, blank(progress), done, currentActor.auditName());
+        store.updateBoardItem(itemId, Texts.blankToNull(progress), done, currentActor.auditName());
         audit.record(s.orgId(), AUDIT_TYPE, s.campaignId(), "BOARD_UPDATED",
                 Map.of("progress", String.valueOf(item.progress()), "done", item.done()),
                 Map.of("progress", String.valueOf(progress), "done", done));
@@ -289,7 +288,7 @@ public class AppraisalDesk {
         if (store.answerOnline(q.id(), opinion) != 1) {
             throw new DomainException("appraisal.error.notAccepting");
         }
-        String t = blank(text);
+        String t = Texts.blankToNull(text);
         if (t != null) {
             if (t.length() > 2000) {
                 throw new DomainException("appraisal.error.opinionLength");
@@ -378,12 +377,9 @@ public class AppraisalDesk {
                 c.title(), c.kind(), c.threshold(), store.subjectCount(c.id()));
     }
 
+    /** The public key of a questionnaire or a vote page: the same alphabet as the ballot codes. */
     static String newCode() {
-        StringBuilder b = new StringBuilder(10);
-        for (int i = 0; i < 10; i++) {
-            b.append(BallotBox.ALPHABET.charAt(RANDOM.nextInt(BallotBox.ALPHABET.length())));
-        }
-        return b.toString();
+        return BallotBox.newCode();
     }
 
     private static String percent(double rate) {
@@ -421,7 +417,4 @@ public class AppraisalDesk {
         }
     }
 
-    static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -305,7 +305,7 @@ class AppraisalStore {
     }
 
     /** Items of earlier years not yet accepted, for the units of this campaign (carried into it). */
-    List<RectificationView> unfinishedBefore(long orgId, int forYear, Collection<Long> unitOrgIds) {
+    List<RectificationView> openBefore(long orgId, int forYear, Collection<Long> unitOrgIds) {
         if (unitOrgIds.isEmpty()) {
             return List.of();
         }

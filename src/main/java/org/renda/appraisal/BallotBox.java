@@ -1,7 +1,6 @@
 package org.renda.appraisal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ public class BallotBox {
     /** The alphabet of one-time codes: no 0/O, 1/I; 10 characters = 50 bits. */
     static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     static final int CODE_LENGTH = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final VoteStore store;
 
@@ -81,11 +79,7 @@ public class BallotBox {
     }
 
     static String newCode() {
-        StringBuilder b = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            b.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+        return org.renda.shared.RandomCodes.of(CODE_LENGTH, ALPHABET);
     }
 
     /** How codes are printed: two groups of five. */

@@ -23,6 +23,7 @@ import org.renda.shared.Role;
 import org.renda.shared.excel.Xlsx;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Texts;
 
 /**
  * The rectification ledger (整改台账): per unit, each problem raised, the unit's commitment, the written report
@@ -76,7 +77,7 @@ public class Rectifications {
         }
         LocalDate due = deadlines.dueDate(s.orgId(), DEADLINE_CODE, start);
         long id = store.insertRectification(s.orgId(), s.campaignId(), s.id(), s.subjectOrgId(), problem.strip(),
-                AppraisalDesk.blank(commitment), due, carriedFrom);
+                Texts.blankToNull(commitment), due, carriedFrom);
         audit.record(s.orgId(), AUDIT_TYPE, id, "RAISED", null,
                 Map.of("subject", s.title(), "problem", problem.strip(), "due", due.toString()));
         tellUnit(s, id, due, problem.strip());
@@ -95,14 +96,14 @@ public class Rectifications {
         }
     }
 
-    /** Carries the unfinished items of earlier years into this campaign, for its units (idempotent). */
+    /** Carries the open items (not yet accepted) of earlier years into this campaign, for its units (idempotent). */
     public int carryOver(long campaignId) {
         AppraisalStore.Campaign c = desk.writable(campaignId);
         List<SubjectLine> subjects = store.subjects(campaignId);
         Map<Long, SubjectLine> byUnit = new HashMap<>();
         subjects.stream().filter(s -> s.subjectOrgId() != null).forEach(s -> byUnit.put(s.subjectOrgId(), s));
         int n = 0;
-        for (RectificationView old : store.unfinishedBefore(c.orgId(), c.forYear(), byUnit.keySet())) {
+        for (RectificationView old : store.openBefore(c.orgId(), c.forYear(), byUnit.keySet())) {
             SubjectLine s = byUnit.get(old.subjectOrgId());
             long id = store.insertRectification(c.orgId(), campaignId, s.id(), s.subjectOrgId(),
                     "（" + old.forYear() + "年度未完成整改）" + old.problem(), old.commitment(),
@@ -179,7 +180,7 @@ public class Rectifications {
             throw new DomainException("rectification.error.notReported");
         }
         change(r, version, r.commitment(), RectificationState.ACCEPTED, r.report(), r.reportedOn(), LocalDate.now(),
-                AppraisalDesk.blank(note), r.interviewedOn(), r.interviewNote(), "ACCEPTED");
+                Texts.blankToNull(note), r.interviewedOn(), r.interviewNote(), "ACCEPTED");
     }
 
     /** An interview (约谈) of the unit's head, when the rectification lags. */

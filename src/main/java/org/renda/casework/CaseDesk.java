@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +37,7 @@ import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Texts;
 
 /**
  * The casework desk: intake from every channel, then every step of {@link CaseFlow} for staff, handling
@@ -56,8 +56,7 @@ public class CaseDesk {
     /** The message key of "this idempotency key was used for a different submission" (422 over the API). */
     static final String IDEMPOTENCY_CONFLICT = "case.public.error.idempotencyConflict";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] CODE = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ".toCharArray();
+    private static final String CODE = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     private final CaseStore store;
     private final CaseDeadlines deadlines;
@@ -140,24 +139,24 @@ public class CaseDesk {
                 .orElseThrow(() -> new DomainException("case.error.org"));
         checkCategory(s.category());
         checkFiles(files);
-        boolean anonymous = s.anonymous() || blank(s.name()) == null && blank(s.phone()) == null;
+        boolean anonymous = s.anonymous() || Texts.blankToNull(s.name()) == null && Texts.blankToNull(s.phone()) == null;
         long id = store.insert(new CaseStore.NewCase(org.id(), newReceipt(), Source.PUBLIC_FORM, Kind.OPINION,
-                s.category(), s.title().strip(), s.content().strip(), blank(s.location()),
-                anonymous ? null : blank(s.name()), anonymous ? null : blank(s.phone()), anonymous, null, false,
+                s.category(), s.title().strip(), s.content().strip(), Texts.blankToNull(s.location()),
+                anonymous ? null : Texts.blankToNull(s.name()), anonymous ? null : Texts.blankToNull(s.phone()), anonymous, null, false,
                 idempotencyKey));
         return received(id, org.id(), Source.PUBLIC_FORM, files);
     }
 
     /** Whether a stored public case holds this submission (as submitPublic would have stored it). */
     private boolean samePublicSubmission(CaseStore.Row c, PublicSubmission s) {
-        boolean anonymous = s.anonymous() || blank(s.name()) == null && blank(s.phone()) == null;
+        boolean anonymous = s.anonymous() || Texts.blankToNull(s.name()) == null && Texts.blankToNull(s.phone()) == null;
         return c.source() == Source.PUBLIC_FORM
                 && orgs.find(c.orgId()).map(o -> o.code().equals(s.orgCode().strip())).orElse(false)
                 && c.category().equals(s.category()) && c.title().equals(s.title().strip())
-                && c.content().equals(s.content().strip()) && Objects.equals(c.location(), blank(s.location()))
+                && c.content().equals(s.content().strip()) && Objects.equals(c.location(), Texts.blankToNull(s.location()))
                 && c.anonymous() == anonymous
-                && Objects.equals(c.submitterName(), anonymous ? null : blank(s.name()))
-                && Objects.equals(c.submitterPhone(), anonymous ? null : blank(s.phone()));
+                && Objects.equals(c.submitterName(), anonymous ? null : Texts.blankToNull(s.name()))
+                && Objects.equals(c.submitterPhone(), anonymous ? null : Texts.blankToNull(s.phone()));
     }
 
     public CaseView intake(StaffIntake in, List<Upload> files) {
@@ -172,8 +171,8 @@ public class CaseDesk {
             deputies.profile(in.sponsorDeputyId());
         }
         long id = store.insert(new CaseStore.NewCase(in.orgId(), newReceipt(), in.source(), in.kind(), in.category(),
-                in.title().strip(), in.content().strip(), blank(in.location()), in.anonymous() ? null : blank(in.name()),
-                in.anonymous() ? null : blank(in.phone()), in.anonymous(), in.sponsorDeputyId(), false, null));
+                in.title().strip(), in.content().strip(), Texts.blankToNull(in.location()), in.anonymous() ? null : Texts.blankToNull(in.name()),
+                in.anonymous() ? null : Texts.blankToNull(in.phone()), in.anonymous(), in.sponsorDeputyId(), false, null));
         received(id, in.orgId(), in.source(), files);
         return view(id);
     }
@@ -182,8 +181,8 @@ public class CaseDesk {
     CaseView importHotline(StaffIntake in, String key) {
         currentActor.require().require(Permission.CASE_WRITE, in.orgId());
         long id = store.insert(new CaseStore.NewCase(in.orgId(), newReceipt(), Source.HOTLINE, Kind.OPINION,
-                in.category(), in.title().strip(), in.content().strip(), blank(in.location()),
-                in.anonymous() ? null : blank(in.name()), in.anonymous() ? null : blank(in.phone()), in.anonymous(),
+                in.category(), in.title().strip(), in.content().strip(), Texts.blankToNull(in.location()),
+                in.anonymous() ? null : Texts.blankToNull(in.name()), in.anonymous() ? null : Texts.blankToNull(in.phone()), in.anonymous(),
                 null, false, key));
         received(id, in.orgId(), Source.HOTLINE, List.of());
         return viewUnchecked(id);
@@ -197,7 +196,7 @@ public class CaseDesk {
         long congress = me.mandates().stream().filter(m -> m.status().inOffice()).findFirst()
                 .map(m -> m.congressOrgId()).orElse(me.orgId());
         long id = store.insert(new CaseStore.NewCase(congress, newReceipt(), Source.DEPUTY, Kind.SUGGESTION,
-                s.category(), s.title().strip(), s.content().strip(), blank(s.location()), me.name(), null, false,
+                s.category(), s.title().strip(), s.content().strip(), Texts.blankToNull(s.location()), me.name(), null, false,
                 me.id(), s.complex(), null));
         for (Long co : new LinkedHashSet<>(s.cosignerIds())) {
             if (co != me.id()) {
@@ -257,7 +256,7 @@ public class CaseDesk {
         Rating rating = null;
         Outcome outcome = null;
         Long mergedInto = null;
-        String note = blank(in.note());
+        String note = Texts.blankToNull(in.note());
         boolean complex = in.complex() != null ? in.complex() : c.complex();
         switch (t.action()) {
             case ASSIGN -> {
@@ -515,7 +514,7 @@ public class CaseDesk {
         }
         for (Upload f : files) {
             boolean image = f.contentType() != null && Set.of("image/jpeg", "image/png", "image/webp")
-                    .contains(f.contentType()) && looksLikeImage(f.data());
+                    .contains(f.contentType()) && org.renda.shared.Images.isImage(f.data());
             if (!image) {
                 throw new DomainException("case.error.fileType", safeName(f.fileName()));
             }
@@ -525,18 +524,9 @@ public class CaseDesk {
         }
     }
 
-    private static boolean looksLikeImage(byte[] d) {
-        return d.length > 12 && ((d[0] & 0xff) == 0xff && (d[1] & 0xff) == 0xd8
-                || (d[0] & 0xff) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G'
-                || d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F' && d[8] == 'W' && d[9] == 'E');
-    }
 
     private static String newReceipt() {
-        char[] c = new char[10];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = CODE[RANDOM.nextInt(CODE.length)];
-        }
-        return new String(c);
+        return org.renda.shared.RandomCodes.of(10, CODE);
     }
 
     private static String safeName(@Nullable String name) {
@@ -556,7 +546,4 @@ public class CaseDesk {
         return m;
     }
 
-    static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -17,6 +17,7 @@ import org.renda.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Texts;
 
 /**
  * Yearly commitments (实事承诺书): at the start of a year each deputy promises one to three practical
@@ -57,7 +58,7 @@ public class Commitments {
         jdbc.sql("""
                 insert into commitment (deputy_id, org_id, for_year, seq, title, detail, status, version, updated_at)
                 values (?, ?, ?, ?, ?, ?, 'PROMISED', 0, ?)""")
-                .params(deputyId, deputy.orgId(), year, made + 1, p.title().strip(), DeputyRegister.blank(p.detail()),
+                .params(deputyId, deputy.orgId(), year, made + 1, p.title().strip(), Texts.blankToNull(p.detail()),
                         OffsetDateTime.now())
                 .update();
         CommitmentView created = ofDeputy(deputyId, year).get(made);
@@ -76,7 +77,7 @@ public class Commitments {
         int n = jdbc.sql("""
                 update commitment set status = ?, progress = ?, result = ?, version = version + 1, updated_at = ?
                 where id = ? and version = ?""")
-                .params(p.status().name(), DeputyRegister.blank(p.progress()), DeputyRegister.blank(p.result()),
+                .params(p.status().name(), Texts.blankToNull(p.progress()), Texts.blankToNull(p.result()),
                         OffsetDateTime.now(), commitmentId, p.version())
                 .update();
         if (n != 1) {

@@ -24,12 +24,14 @@ import org.renda.org.OrgView;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
+import org.renda.shared.Images;
 import org.renda.shared.Masking;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Texts;
 
 /**
  * The register of deputies (代表名册): who they are, the seats they hold at each level and term, the
@@ -76,9 +78,9 @@ public class DeputyRegister {
             @Nullable @Size(max = 1000) String bio) {
 
         DeputyStore.Person person() {
-            return new DeputyStore.Person(name.strip(), blank(gender), birthDate, blank(ethnicity), blank(party),
-                    blank(education), blank(occupation), blank(workplace), blank(phone),
-                    idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase(), blank(bio));
+            return new DeputyStore.Person(name.strip(), Texts.blankToNull(gender), birthDate, Texts.blankToNull(ethnicity), Texts.blankToNull(party),
+                    Texts.blankToNull(education), Texts.blankToNull(occupation), Texts.blankToNull(workplace), Texts.blankToNull(phone),
+                    idNumber == null || idNumber.isBlank() ? null : idNumber.strip().toUpperCase(), Texts.blankToNull(bio));
         }
     }
 
@@ -172,7 +174,7 @@ public class DeputyRegister {
             throw new DomainException("deputy.error.documentRequired");
         }
         store.setSeatStatus(seatId, to, on);
-        store.insertStatusChange(seatId, row.orgId(), to, on, blank(document), blank(note), currentActor.auditName());
+        store.insertStatusChange(seatId, row.orgId(), to, on, Texts.blankToNull(document), Texts.blankToNull(note), currentActor.auditName());
         audit.record(row.orgId(), AUDIT_SEAT, seatId, "STATUS_CHANGED", Map.of("status", seat.status().name()),
                 Map.of("status", to.name(), "on", on.toString(), "document", document == null ? "" : document));
         return profileOf(store.byId(seat.deputyId()).orElseThrow());
@@ -369,9 +371,9 @@ public class DeputyRegister {
 
     private long insertSeat(long deputyId, long orgId, SeatForm s) {
         long seatId = store.insertSeat(deputyId, orgId, s.congressOrgId(), s.level(), s.termNo(), s.termStart(),
-                s.termEnd(), blank(s.constituency()), blank(s.deputyGroup()), blank(s.station()),
-                blank(s.cardNumber()), s.status(), s.since());
-        store.insertStatusChange(seatId, orgId, s.status(), s.since(), blank(s.document()), null,
+                s.termEnd(), Texts.blankToNull(s.constituency()), Texts.blankToNull(s.deputyGroup()), Texts.blankToNull(s.station()),
+                Texts.blankToNull(s.cardNumber()), s.status(), s.since());
+        store.insertStatusChange(seatId, orgId, s.status(), s.since(), Texts.blankToNull(s.document()), null,
                 currentActor.auditName());
         return seatId;
     }
@@ -413,7 +415,4 @@ public class DeputyRegister {
         return m;
     }
 
-    static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -17,11 +17,13 @@ import org.renda.deputy.DeputyViews.EvidenceView;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
+import org.renda.shared.Images;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Texts;
 
 /**
  * The duty archive (一人一档、一人一日记): dated duty records with evidence. A deputy records their own
@@ -81,7 +83,7 @@ public class DutyLog {
         checkFiles(real);
         DutyStatus status = staff ? DutyStatus.VERIFIED : DutyStatus.SUBMITTED;
         long id = store.insert(deputyId, deputy.orgId(), form.type(), form.occurredOn(), form.title().strip(),
-                DeputyRegister.blank(form.content()), DeputyRegister.blank(form.place()), status,
+                Texts.blankToNull(form.content()), Texts.blankToNull(form.place()), status,
                 currentActor.auditName());
         for (Upload f : real) {
             store.addEvidence(id, deputy.orgId(), safeName(f.fileName()), f.contentType(), f.data());
@@ -125,7 +127,7 @@ public class DutyLog {
             throw new DomainException("duty.error.future");
         }
         long id = store.insert(deputyId, deputy.orgId(), form.type(), form.occurredOn(), form.title().strip(),
-                DeputyRegister.blank(form.content()), DeputyRegister.blank(form.place()), DutyStatus.SUBMITTED,
+                Texts.blankToNull(form.content()), Texts.blankToNull(form.place()), DutyStatus.SUBMITTED,
                 currentActor.auditName());
         store.setSourceKey(id, sourceKey);
         store.review(id, 0, DutyStatus.VERIFIED, null, currentActor.auditName());

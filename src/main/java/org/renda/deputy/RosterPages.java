@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.renda.shared.Texts;
 
 /** The roster as Excel: import page with its template, and the export of the (filtered) register. */
 @Controller
@@ -82,8 +83,8 @@ class RosterPages {
             @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String orgId,
             @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "false") boolean inOffice) {
         requireAny(Permission.DEPUTY_READ);
-        DeputyRegister.Query q = new DeputyRegister.Query(blank(text), filterLevel(level), filterTerm(term),
-                blank(group), filterStatus(status), filterOrg(orgId), inOffice);
+        DeputyRegister.Query q = new DeputyRegister.Query(Texts.blankToNull(text), filterLevel(level), filterTerm(term),
+                Texts.blankToNull(group), filterStatus(status), filterOrg(orgId), inOffice);
         return Downloads.xlsx(roster.export(q), "代表名册-" + LocalDate.now() + ".xlsx");
     }
 
@@ -128,7 +129,4 @@ class RosterPages {
         }
     }
 
-    private static @Nullable String blank(String value) {
-        return value.isBlank() ? null : value.strip();
-    }
 }

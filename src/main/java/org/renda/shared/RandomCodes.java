@@ -14,9 +14,18 @@ public final class RandomCodes {
     private RandomCodes() {}
 
     public static String of(int length) {
+        return of(length, CHARS);
+    }
+
+    /** A code of the given characters (e.g. upper case for codes printed on paper slips). */
+    public static String of(int length, String alphabet) {
+        return of(length, alphabet.toCharArray());
+    }
+
+    private static String of(int length, char[] alphabet) {
         char[] c = new char[length];
         for (int i = 0; i < c.length; i++) {
-            c[i] = CHARS[RANDOM.nextInt(CHARS.length)];
+            c[i] = alphabet[RANDOM.nextInt(alphabet.length)];
         }
         return new String(c);
     }

@@ -37,6 +37,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.renda.shared.Texts;
 
 /**
  * Reception and visit records (接待记录、走访记录): who came, what they raised, the deputies present, what was
@@ -105,13 +106,13 @@ public class ReceptionLedger {
         boolean anonymous = f.anonymous() || f.visitorName() == null || f.visitorName().isBlank();
         long id = store.insertRecord(stationId, station.orgId(), f.dayId(), f.kind(), f.occurredOn(), f.place().strip(),
                 f.visitors(), anonymous ? null : f.visitorName().strip(),
-                anonymous ? null : StationNetwork.blank(f.visitorPhone()), anonymous, f.summary().strip(),
+                anonymous ? null : Texts.blankToNull(f.visitorPhone()), anonymous, f.summary().strip(),
                 currentActor.auditName());
         List<Long> present = f.deputyIds().stream().distinct().toList();
         present.forEach(d -> store.addRecordDeputy(id, d));
         int seq = 0;
         for (ItemForm item : f.items()) {
-            String answer = StationNetwork.blank(item.answer());
+            String answer = Texts.blankToNull(item.answer());
             store.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
                     item.resolved());
         }

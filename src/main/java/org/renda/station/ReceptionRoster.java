@@ -33,6 +33,7 @@ import org.renda.station.StationViews.StationDeputy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.renda.shared.Texts;
 
 /**
  * Reception days (接待选民日): a rule per station, turned into a year's roster that spreads the station's deputies
@@ -165,7 +166,7 @@ public class ReceptionRoster {
             throw new DomainException("station.day.error.notAssigned");
         }
         store.updateDay(dayId, version, c.heldOn(), c.startsAt(), c.endsAt(), c.place().strip(), c.state(),
-                StationNetwork.blank(c.note()));
+                Texts.blankToNull(c.note()));
         List<StationStore.DutyRow> current = store.duties(List.of(dayId)).getOrDefault(dayId, List.of());
         Set<Long> wanted = Set.copyOf(c.deputyIds());
         for (StationStore.DutyRow d : current) {
@@ -222,7 +223,7 @@ public class ReceptionRoster {
         if (!confirm && (note == null || note.isBlank())) {
             throw new DomainException("station.duty.error.reason");
         }
-        store.answerDuty(dutyId, confirm ? DutyState.CONFIRMED : DutyState.DECLINED, StationNetwork.blank(note));
+        store.answerDuty(dutyId, confirm ? DutyState.CONFIRMED : DutyState.DECLINED, Texts.blankToNull(note));
         audit.record(duty.orgId(), "reception_duty", dutyId, confirm ? "CONFIRMED" : "DECLINED", null,
                 note == null ? Map.of() : Map.of("note", note.strip()));
         if (!confirm) {

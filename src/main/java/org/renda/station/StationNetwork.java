@@ -33,6 +33,7 @@ import org.renda.station.StationViews.StationView;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
+import org.renda.shared.Texts;
 
 /**
  * The liaison network: centre stations, stations and points attached to organisations, with address, hours,
@@ -95,7 +96,7 @@ public class StationNetwork {
 
     public void uploadPhoto(long id, @Nullable String contentType, byte[] data) {
         StationStore.Row row = writable(id);
-        if (contentType == null || !PHOTO_TYPES.contains(contentType) || !looksLikeImage(data)) {
+        if (contentType == null || !PHOTO_TYPES.contains(contentType) || !org.renda.shared.Images.isImage(data)) {
             throw new DomainException("station.error.photoType");
         }
         if (data.length > MAX_PHOTO_BYTES) {
@@ -107,8 +108,8 @@ public class StationNetwork {
 
     public StaffView addStaff(long id, @Valid StaffForm form) {
         StationStore.Row row = writable(id);
-        long staffId = store.insertStaff(id, row.orgId(), form.name().strip(), form.role(), blank(form.title()),
-                blank(form.phone()), form.userId());
+        long staffId = store.insertStaff(id, row.orgId(), form.name().strip(), form.role(), Texts.blankToNull(form.title()),
+                Texts.blankToNull(form.phone()), form.userId());
         audit.record(row.orgId(), AUDIT_STATION, id, "STAFF_ADDED", null,
                 Map.of("name", form.name().strip(), "role", form.role().name(), "phone", Masking.phone(form.phone())));
         return store.staff(id).stream().filter(s -> s.id() == staffId).findFirst().orElseThrow();
@@ -243,18 +244,10 @@ public class StationNetwork {
 
     private static StationStore.StationData data(StationForm f) {
         return new StationStore.StationData(f.code().strip(), f.name().strip(), f.tier(), f.parentId(),
-                f.address().strip(), blank(f.openingHours()), blank(f.contactPhone()), blank(f.description()));
+                f.address().strip(), Texts.blankToNull(f.openingHours()), Texts.blankToNull(f.contactPhone()), Texts.blankToNull(f.description()));
     }
 
-    static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
-    private static boolean looksLikeImage(byte[] d) {
-        return d.length > 12 && ((d[0] & 0xFF) == 0xFF && (d[1] & 0xFF) == 0xD8
-                || (d[0] & 0xFF) == 0x89 && d[1] == 'P' && d[2] == 'N' && d[3] == 'G'
-                || d[0] == 'R' && d[1] == 'I' && d[2] == 'F' && d[3] == 'F' && d[8] == 'W' && d[9] == 'E');
-    }
 
     private static Map<String, Object> snapshot(StationView s) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -90,7 +90,7 @@ class RectificationLedgerTest {
         assertThatThrownBy(() -> As.run(accounts, "county.staff", () -> rectifications.commit(lagging.id(), 0, "x")))
                 .as("a stale version").isInstanceOf(DomainException.class).hasMessage("error.concurrentEdit");
 
-        // Next year's campaign carries the unfinished item, once.
+        // Next year's campaign carries the open item, once.
         long next = campaign(2025, "整改结转测试 " + System.nanoTime());
         assertThat(As.user(accounts, "county.staff", () -> rectifications.carryOver(next))).isEqualTo(1);
         assertThat(As.user(accounts, "county.staff", () -> rectifications.carryOver(next))).isZero();

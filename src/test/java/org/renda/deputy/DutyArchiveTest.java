@@ -56,7 +56,7 @@ class DutyArchiveTest {
     void aDeputysOwnRecordCountsOnlyOnceStaffVerifyIt() throws Exception {
         long li = deputyOf("deputy.li");
         int before = verifiedCount(li, DutyType.RECEPTION);
-        MockMultipartFile photo = new MockMultipartFile("files", "接待.png", "image/png", ImagesTest.PNG);
+        MockMultipartFile photo = new MockMultipartFile("files", "接待.png", "image/png", org.renda.shared.ImagesTest.PNG);
         MvcResult saved = submit("deputy.li", li, "接待西岭村选民", photo);
         assertThat(saved.getFlashMap().get("success")).isEqualTo("已提交，等待人大办审核");
         long id = recordId(saved);
