@@ -129,8 +129,10 @@ class StationPages {
         model.addAttribute("staffRoles", StaffRole.values());
         model.addAttribute("tiers", Tier.values());
         if (network.canWrite(id)) {
+            java.util.Set<Long> assigned = network.deputies(id).stream().map(StationViews.StationDeputy::deputyId)
+                    .collect(java.util.stream.Collectors.toSet());
             model.addAttribute("candidates", deputies.listAll(new DeputyRegister.Query(null, null, null, null, null,
-                    s.orgId(), true)));
+                    s.orgId(), true)).stream().filter(d -> !assigned.contains(d.id())).toList());
         }
         return "station/detail";
     }
