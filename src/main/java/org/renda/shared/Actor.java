@@ -25,7 +25,15 @@ public record Actor(long userId, String username, String displayName, long homeO
         reach = Map.copyOf(reach);
     }
 
-    /** The organisations this actor may exercise the permission on (possibly empty, never null). */
+    /**
+     * What the permission covers for this actor: everything for the system actor, else the organisations its
+     * grants reach (possibly none). Stores take it to scope their reads; {@link Reach#guard} checks a loaded row.
+     */
+    public Reach reach(Permission permission) {
+        return isSystem() ? Reach.everything(permission) : Reach.of(permission, orgsWith(permission));
+    }
+
+    /** The ids behind a reach; private so that scope travels as a {@link Reach}, never as a bare id set. */
     public Set<Long> orgsWith(Permission permission) {
         return reach.getOrDefault(permission, Set.of());
     }
@@ -40,7 +48,7 @@ public record Actor(long userId, String username, String displayName, long homeO
     }
 
     public boolean can(Permission permission, long orgId) {
-        return isSystem() || orgsWith(permission).contains(orgId);
+        return reach(permission).covers(orgId);
     }
 
     public boolean canAny(Permission permission) {
@@ -53,9 +61,7 @@ public record Actor(long userId, String username, String displayName, long homeO
 
     /** Throws {@link NotFoundException} (not 403: a foreign record must not even be confirmed to exist). */
     public void require(Permission permission, long orgId) {
-        if (!can(permission, orgId)) {
-            throw new NotFoundException("error.notFound");
-        }
+        reach(permission).check(orgId);
     }
 
     public Set<Role> roles() {

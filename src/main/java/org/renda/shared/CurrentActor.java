@@ -13,6 +13,11 @@ public interface CurrentActor {
         return current().orElseThrow(() -> new NotAuthenticatedException());
     }
 
+    /** What the permission covers for the authenticated actor (see {@link Actor#reach(Permission)}). */
+    default Reach reach(Permission permission) {
+        return require().reach(permission);
+    }
+
     /** Who to write into the audit log: the username, or "system" for startup jobs and anonymous work. */
     default String auditName() {
         return current().map(Actor::username).orElse(Actor.SYSTEM);
