@@ -148,7 +148,6 @@ public class OrgAdministration {
     }
 
     private OrgView writable(long id) {
-        currentActor.require().require(Permission.ORG_WRITE, id);
-        return store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+        return currentActor.reach(Permission.ORG_WRITE).guard(store.byId(id), OrgView::id);
     }
 }

@@ -5,11 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
+import org.renda.shared.Reach;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,23 +30,22 @@ public class OrgDirectory {
 
     /** A record the actor may read, or not found. */
     public OrgView get(long id) {
-        Actor actor = currentActor.require();
-        actor.require(Permission.ORG_READ, id);
+        currentActor.reach(Permission.ORG_READ).check(id);
         return store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
     }
 
     /** The tops of the actor's visible forest: visible organisations whose parent is not visible. */
     public List<OrgView> visibleRoots() {
-        Set<Long> visible = currentActor.require().orgsWith(Permission.ORG_READ);
-        return store.byIds(visible).stream()
-                .filter(o -> o.parentId() == null || !visible.contains(o.parentId()))
+        Reach visible = currentActor.reach(Permission.ORG_READ);
+        return store.within(visible).stream()
+                .filter(o -> o.parentId() == null || !visible.covers(o.parentId()))
                 .toList();
     }
 
     public List<OrgView> children(long id) {
         get(id);
-        Set<Long> visible = currentActor.require().orgsWith(Permission.ORG_READ);
-        return store.children(id).stream().filter(o -> visible.contains(o.id())).toList();
+        Reach visible = currentActor.reach(Permission.ORG_READ);
+        return store.children(id).stream().filter(o -> visible.covers(o.id())).toList();
     }
 
     /** Unscoped: for pages that already checked the actor may read the parent. */
@@ -65,10 +63,10 @@ public class OrgDirectory {
 
     /** The visible ancestors of an organisation, root first, for breadcrumbs. */
     public List<OrgView> ancestors(OrgView org) {
-        Set<Long> visible = currentActor.require().orgsWith(Permission.ORG_READ);
+        Reach visible = currentActor.reach(Permission.ORG_READ);
         List<Long> ids = new ArrayList<>();
         for (long id : org.lineage()) {
-            if (id != org.id() && visible.contains(id)) {
+            if (id != org.id() && visible.covers(id)) {
                 ids.add(id);
             }
         }
@@ -79,20 +77,20 @@ public class OrgDirectory {
         if (text.isBlank()) {
             return List.of();
         }
-        return store.search(text.strip(), currentActor.require().orgsWith(Permission.ORG_READ), limit);
+        return store.search(text.strip(), currentActor.reach(Permission.ORG_READ), limit);
     }
 
     /** Every visible organisation in the subtree of {@code id}, in tree order. */
     public List<OrgView> subtree(long id) {
         OrgView root = get(id);
-        Set<Long> visible = currentActor.require().orgsWith(Permission.ORG_READ);
-        return store.subtree(root.path()).stream().filter(o -> visible.contains(o.id())).toList();
+        Reach visible = currentActor.reach(Permission.ORG_READ);
+        return store.subtree(root.path()).stream().filter(o -> visible.covers(o.id())).toList();
     }
 
     /** How many active organisations of each kind the actor can see. */
     public Map<OrgType, Long> countsByType() {
         Map<OrgType, Long> counts = new EnumMap<>(OrgType.class);
-        store.byIds(currentActor.require().orgsWith(Permission.ORG_READ)).stream()
+        store.within(currentActor.reach(Permission.ORG_READ)).stream()
                 .filter(OrgView::active)
                 .forEach(o -> counts.merge(o.type(), 1L, Long::sum));
         return counts;

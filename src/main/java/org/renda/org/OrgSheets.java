@@ -12,6 +12,7 @@ import org.renda.audit.AuditTrail;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.Permission;
+import org.renda.shared.Reach;
 import org.renda.shared.excel.ImportRejected;
 import org.renda.shared.excel.RowError;
 import org.renda.shared.excel.Xlsx;
@@ -74,7 +75,7 @@ public class OrgSheets {
     @Transactional
     public ImportResult importSheet(InputStream in) {
         Actor actor = currentActor.require();
-        Set<Long> writable = actor.orgsWith(Permission.ORG_WRITE);
+        Reach writable = actor.reach(Permission.ORG_WRITE);
         List<Xlsx.SheetRow> rows = Xlsx.read(in, List.of(CODE, NAME, TYPE, PARENT));
         List<RowError> errors = new ArrayList<>();
         Map<String, Parsed> byCode = new LinkedHashMap<>();
@@ -119,7 +120,7 @@ public class OrgSheets {
         // Second pass: parents, kinds and reach, now that every code of the file is known.
         for (Parsed p : byCode.values()) {
             Optional<OrgView> existing = store.byCode(p.code);
-            if (existing.isPresent() && !writable.contains(existing.get().id())) {
+            if (existing.isPresent() && !writable.covers(existing.get().id())) {
                 errors.add(new RowError(p.row, "import.org.codeTaken", p.code));
                 continue;
             }
@@ -134,7 +135,7 @@ public class OrgSheets {
             if (inFile != null) {
                 parentType = inFile.type;
             } else {
-                Optional<OrgView> parent = store.byCode(p.parentCode).filter(o -> writable.contains(o.id()));
+                Optional<OrgView> parent = store.byCode(p.parentCode).filter(o -> writable.covers(o.id()));
                 if (parent.isEmpty()) {
                     errors.add(new RowError(p.row, "import.org.parentNotFound", p.parentCode));
                     continue;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.DomainException;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -44,6 +45,16 @@ class OrgStore {
                 .param("ids", ids).query(OrgStore::map).list();
     }
 
+    /** Every organisation within the reach, in tree order. */
+    List<OrgView> within(Reach reach) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from organisation where " + reach.sql("id")
+                        + " order by depth, sort_order, code")
+                .params(reach.params()).query(OrgStore::map).list();
+    }
+
     List<OrgView> children(long parentId) {
         return jdbc.sql("select " + COLUMNS + " from organisation where parent_id = ? order by sort_order, code")
                 .param(parentId).query(OrgStore::map).list();
@@ -65,14 +76,14 @@ class OrgStore {
                 .query(Long.class).list());
     }
 
-    List<OrgView> search(String text, Collection<Long> within, int limit) {
+    List<OrgView> search(String text, Reach within, int limit) {
         if (within.isEmpty()) {
             return List.of();
         }
         String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("select " + COLUMNS + " from organisation where (name like :q escape '\\' or code like :q escape '\\')"
-                        + " and id in (:within) order by depth, sort_order, code limit :limit")
-                .param("q", like).param("within", within).param("limit", limit).query(OrgStore::map).list();
+                        + " and " + within.sql("id") + " order by depth, sort_order, code limit :limit")
+                .param("q", like).params(within.params()).param("limit", limit).query(OrgStore::map).list();
     }
 
     int countChildren(long id) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.renda.shared.Reach;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +37,11 @@ public class OrgTree {
 
     public List<OrgView> findAll(Collection<Long> ids) {
         return store.byIds(ids);
+    }
+
+    /** The organisations the reach covers (e.g. where the actor may create a record), in tree order. */
+    public List<OrgView> within(Reach reach) {
+        return store.within(reach);
     }
 
     /** The organisations without a parent. */
