@@ -174,7 +174,7 @@ class IdentityPages {
 
     private java.util.Map<Long, String> orgNames() {
         java.util.Map<Long, String> names = new java.util.HashMap<>();
-        orgs.findAll(currentActor.require().orgsWith(Permission.USER_READ)).forEach(o -> names.put(o.id(), o.name()));
+        orgs.within(currentActor.reach(Permission.USER_READ)).forEach(o -> names.put(o.id(), o.name()));
         return names;
     }
 

@@ -92,7 +92,7 @@ public class UserAdministration {
     @Transactional(readOnly = true)
     public List<UserView> list(String filter, int limit) {
         Actor actor = currentActor.require();
-        List<UserStore.Account> accounts = store.inOrgs(actor.orgsWith(Permission.USER_READ), filter, limit);
+        List<UserStore.Account> accounts = store.inOrgs(actor.reach(Permission.USER_READ), filter, limit);
         Map<Long, List<UserStore.StoredGrant>> grants = store.grants(accounts.stream().map(UserStore.Account::id)
                 .toList());
         Map<Long, OrgView> names = orgNames(grants.values().stream().flatMap(List::stream)
@@ -102,9 +102,7 @@ public class UserAdministration {
 
     @Transactional(readOnly = true)
     public UserView get(long id) {
-        UserStore.Account account = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.USER_READ, account.orgId());
-        return view(account);
+        return view(currentActor.reach(Permission.USER_READ).guard(store.byId(id), UserStore.Account::orgId));
     }
 
     public UserView updateProfile(long id, ProfileChange change) {
@@ -172,18 +170,16 @@ public class UserAdministration {
     /** Users whose home organisation the actor can read. */
     @Transactional(readOnly = true)
     public long countVisible() {
-        return store.countIn(currentActor.require().orgsWith(Permission.USER_READ));
+        return store.countIn(currentActor.reach(Permission.USER_READ));
     }
 
     @Transactional(readOnly = true)
     public long countLocked() {
-        return store.countLocked(currentActor.require().orgsWith(Permission.USER_READ));
+        return store.countLocked(currentActor.reach(Permission.USER_READ));
     }
 
     private UserStore.Account writable(long id) {
-        UserStore.Account account = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.USER_WRITE, account.orgId());
-        return account;
+        return currentActor.reach(Permission.USER_WRITE).guard(store.byId(id), UserStore.Account::orgId);
     }
 
     private List<UserStore.StoredGrant> checkedGrants(Actor actor, Collection<GrantRequest> requests) {

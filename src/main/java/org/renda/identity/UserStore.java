@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.DomainException;
+import org.renda.shared.Reach;
 import org.renda.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -42,34 +43,34 @@ class UserStore {
         return jdbc.sql("select * from app_user where id = ?").param(id).query(UserStore::map).optional();
     }
 
-    List<Account> inOrgs(Collection<Long> orgIds, String filter, int limit) {
-        if (orgIds.isEmpty()) {
+    List<Account> inOrgs(Reach reach, String filter, int limit) {
+        if (reach.isEmpty()) {
             return List.of();
         }
         String like = "%" + filter.strip().replace("%", "").replace("_", "") + "%";
-        return jdbc.sql("select * from app_user where org_id in (:orgs) and (username like :q or display_name like :q)"
+        return jdbc.sql("select * from app_user where " + reach.sql("org_id") + " and (username like :q or display_name like :q)"
                         + " order by org_id, username limit :limit")
-                .param("orgs", orgIds).param("q", like).param("limit", limit).query(UserStore::map).list();
+                .params(reach.params()).param("q", like).param("limit", limit).query(UserStore::map).list();
     }
 
     long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
     }
 
-    long countIn(Collection<Long> orgIds) {
-        if (orgIds.isEmpty()) {
+    long countIn(Reach reach) {
+        if (reach.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from app_user where org_id in (:orgs)").param("orgs", orgIds)
+        return jdbc.sql("select count(*) from app_user where " + reach.sql("org_id")).params(reach.params())
                 .query(Long.class).single();
     }
 
-    long countLocked(Collection<Long> orgIds) {
-        if (orgIds.isEmpty()) {
+    long countLocked(Reach reach) {
+        if (reach.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from app_user where org_id in (:orgs) and locked_until > :now")
-                .param("orgs", orgIds).param("now", OffsetDateTime.now()).query(Long.class).single();
+        return jdbc.sql("select count(*) from app_user where " + reach.sql("org_id") + " and locked_until > :now")
+                .params(reach.params()).param("now", OffsetDateTime.now()).query(Long.class).single();
     }
 
     long insert(long orgId, String username, String displayName, String hash, @Nullable String phone,
