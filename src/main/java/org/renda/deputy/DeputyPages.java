@@ -276,7 +276,7 @@ class DeputyPages {
 
     /** The towns and streets the actor can read, for the organisation filter. */
     private List<OrgView> towns() {
-        return orgs.findAll(currentActor.require().orgsWith(Permission.DEPUTY_READ)).stream()
+        return orgs.within(currentActor.reach(Permission.DEPUTY_READ)).stream()
                 .filter(o -> o.type() == org.renda.org.OrgType.TOWN || o.type() == org.renda.org.OrgType.STREET
                         || o.type() == org.renda.org.OrgType.COUNTY)
                 .toList();

@@ -31,6 +31,7 @@ import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Reach;
 import org.renda.shared.Texts;
 
 /**
@@ -239,7 +240,7 @@ public class DeputyRegister {
 
     @Transactional(readOnly = true)
     public Page list(Query q, int page, int size) {
-        Set<Long> reach = reach(q.orgId());
+        Reach reach = reach(q.orgId());
         DeputyStore.Filter f = filter(q);
         int s = Math.max(1, Math.min(size, 200));
         int p = Math.max(1, page);
@@ -254,7 +255,7 @@ public class DeputyRegister {
 
     @Transactional(readOnly = true)
     public List<String> groups() {
-        return store.groups(currentActor.require().orgsWith(Permission.DEPUTY_READ));
+        return store.groups(currentActor.reach(Permission.DEPUTY_READ));
     }
 
     @Transactional(readOnly = true)
@@ -306,29 +307,24 @@ public class DeputyRegister {
         return store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
     }
 
+    /** Staff who may read the deputy's organisation, or the deputy themself. */
     DeputyStore.Row readable(long id) {
-        DeputyStore.Row row = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        Actor actor = currentActor.require();
-        if (!actor.can(Permission.DEPUTY_READ, row.orgId()) && !isSelf(actor, row)) {
-            throw new NotFoundException("error.notFound");
-        }
-        return row;
+        return orSelf(id, Permission.DEPUTY_READ);
     }
 
     DeputyStore.Row writable(long id) {
-        DeputyStore.Row row = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.DEPUTY_WRITE, row.orgId());
-        return row;
+        return currentActor.reach(Permission.DEPUTY_WRITE).guard(store.byId(id), DeputyStore.Row::orgId);
     }
 
     /** Staff of the deputy's organisation, or the deputy themself. */
     DeputyStore.Row writableOrSelf(long id) {
+        return orSelf(id, Permission.DEPUTY_WRITE);
+    }
+
+    private DeputyStore.Row orSelf(long id, Permission permission) {
         DeputyStore.Row row = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
         Actor actor = currentActor.require();
-        if (!actor.can(Permission.DEPUTY_WRITE, row.orgId()) && !isSelf(actor, row)) {
-            throw new NotFoundException("error.notFound");
-        }
-        return row;
+        return isSelf(actor, row) ? row : actor.reach(permission).check(row, DeputyStore.Row::orgId);
     }
 
     static boolean isSelf(Actor actor, DeputyStore.Row row) {
@@ -351,17 +347,12 @@ public class DeputyRegister {
                 store.hasPhoto(r.id()), r.version(), mandates);
     }
 
-    private Set<Long> reach(@Nullable Long orgId) {
-        Set<Long> reach = currentActor.require().orgsWith(Permission.DEPUTY_READ);
+    private Reach reach(@Nullable Long orgId) {
+        Reach reach = currentActor.reach(Permission.DEPUTY_READ);
         if (orgId == null) {
             return reach;
         }
-        if (!reach.contains(orgId)) {
-            return Set.of();
-        }
-        Set<Long> within = new java.util.HashSet<>(orgs.subtreeIds(orgId));
-        within.retainAll(reach);
-        return within;
+        return reach.narrow(reach.covers(orgId) ? orgs.subtreeIds(orgId) : Set.of());
     }
 
     private static DeputyStore.Filter filter(Query q) {

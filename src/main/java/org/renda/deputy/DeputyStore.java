@@ -15,6 +15,7 @@ import org.renda.deputy.DeputyViews.DeputySummary;
 import org.renda.deputy.DeputyViews.SeatLabel;
 import org.renda.shared.DomainException;
 import org.renda.shared.Masking;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -108,7 +109,7 @@ class DeputyStore {
     }
 
     /** One page of the register within the given organisations, in name order. */
-    List<DeputySummary> list(Collection<Long> orgs, Filter f, int limit, int offset) {
+    List<DeputySummary> list(Reach orgs, Filter f, int limit, int offset) {
         if (orgs.isEmpty()) {
             return List.of();
         }
@@ -125,7 +126,7 @@ class DeputyStore {
                 seats.getOrDefault(r.id(), List.of()))).toList();
     }
 
-    long count(Collection<Long> orgs, Filter f) {
+    long count(Reach orgs, Filter f) {
         if (orgs.isEmpty()) {
             return 0;
         }
@@ -135,9 +136,9 @@ class DeputyStore {
     }
 
     /** Bound parameters only; the SQL text depends on which filters are set, never on their values. */
-    private static String where(Collection<Long> orgs, Filter f, Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder("d.org_id in (:orgs)");
-        params.put("orgs", orgs);
+    private static String where(Reach orgs, Filter f, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(orgs.sql("d.org_id"));
+        params.putAll(orgs.params());
         if (!f.text().isBlank()) {
             sql.append(" and d.name like :text");
             params.put("text", "%" + f.text().strip().replace("%", "").replace("_", "") + "%");
@@ -162,7 +163,8 @@ class DeputyStore {
             seat.add("m.status in ('ELECTED', 'BY_ELECTED')");
         }
         if (!seat.isEmpty()) {
-            sql.append(" and exists (select 1 from deputy_mandate m where m.deputy_id = d.id and m.org_id in (:orgs) and ")
+            sql.append(" and exists (select 1 from deputy_mandate m where m.deputy_id = d.id and ")
+                    .append(orgs.sql("m.org_id")).append(" and ")
                     .append(String.join(" and ", seat)).append(")");
         }
         return sql.toString();
@@ -184,13 +186,13 @@ class DeputyStore {
         return out;
     }
 
-    List<String> groups(Collection<Long> orgs) {
+    List<String> groups(Reach orgs) {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select distinct deputy_group from deputy_mandate where org_id in (:orgs)"
+        return jdbc.sql("select distinct deputy_group from deputy_mandate where " + orgs.sql("org_id")
                         + " and deputy_group is not null order by deputy_group")
-                .param("orgs", orgs).query(String.class).list();
+                .params(orgs.params()).query(String.class).list();
     }
 
     long insertSeat(long deputyId, long orgId, long congressOrgId, DeputyLevel level, int termNo, int termStart,

@@ -23,6 +23,7 @@ import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Reach;
 import org.renda.shared.Texts;
 
 /**
@@ -225,17 +226,17 @@ public class DutyLog {
     /** Verified counts per deputy and type within the actor's reach, for lists and assessments. */
     @Transactional(readOnly = true)
     public Map<Long, Map<DutyType, Integer>> countsByDeputy(LocalDate from, LocalDate to) {
-        return store.countsByDeputy(currentActor.require().orgsWith(Permission.DEPUTY_READ), from, to);
+        return store.countsByDeputy(currentActor.reach(Permission.DEPUTY_READ), from, to);
     }
 
     @Transactional(readOnly = true)
     public List<DutyRecordView> queue(int limit) {
-        return store.queue(currentActor.require().orgsWith(Permission.DUTY_VERIFY), limit);
+        return store.queue(currentActor.reach(Permission.DUTY_VERIFY), limit);
     }
 
     @Transactional(readOnly = true)
     public long queueSize() {
-        return store.queueSize(currentActor.require().orgsWith(Permission.DUTY_VERIFY));
+        return store.queueSize(currentActor.reach(Permission.DUTY_VERIFY));
     }
 
     /**
@@ -244,7 +245,7 @@ public class DutyLog {
      */
     @Transactional(readOnly = true)
     public List<Overdue> due(LocalDate today) {
-        Set<Long> reach = currentActor.require().orgsWith(Permission.DEPUTY_READ);
+        Reach reach = currentActor.reach(Permission.DEPUTY_READ);
         List<DeputySummary> inOffice = register.listAll(new DeputyRegister.Query(null, null, null, null, null, null,
                 true));
         Map<Long, LocalDate> lastReport = store.latest(reach, DutyType.REPORT_TO_VOTERS);

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.renda.deputy.DeputyViews.DutyRecordView;
 import org.renda.deputy.DeputyViews.EvidenceView;
 import org.renda.shared.DomainException;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -100,16 +100,16 @@ class DutyStore {
     }
 
     /** Verified records per deputy and type in a period, for many deputies at once (assessment, lists). */
-    Map<Long, Map<DutyType, Integer>> countsByDeputy(Collection<Long> orgs, LocalDate from, LocalDate to) {
+    Map<Long, Map<DutyType, Integer>> countsByDeputy(Reach orgs, LocalDate from, LocalDate to) {
         Map<Long, Map<DutyType, Integer>> out = new HashMap<>();
         if (orgs.isEmpty()) {
             return out;
         }
         jdbc.sql("""
                 select deputy_id, type, count(*) from duty_record
-                where org_id in (:orgs) and status = 'VERIFIED' and occurred_on between :from and :to
-                group by deputy_id, type""")
-                .param("orgs", orgs).param("from", from).param("to", to)
+                where %s and status = 'VERIFIED' and occurred_on between :from and :to
+                group by deputy_id, type""".formatted(orgs.sql("org_id")))
+                .params(orgs.params()).param("from", from).param("to", to)
                 .query(rs -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(DutyType.class))
                             .put(DutyType.valueOf(rs.getString(2)), rs.getInt(3));
@@ -118,50 +118,50 @@ class DutyStore {
     }
 
     /** Records waiting for staff, oldest first. */
-    List<DutyRecordView> queue(Collection<Long> orgs, int limit) {
+    List<DutyRecordView> queue(Reach orgs, int limit) {
         if (orgs.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                 select r.*, d.name as deputy_name,
                        (select count(*) from duty_evidence e where e.record_id = r.id) as evidence_count
-                from (select * from duty_record where org_id in (:orgs) and status = 'SUBMITTED'
+                from (select * from duty_record where %s and status = 'SUBMITTED'
                       order by occurred_on, id limit :limit) r
-                join deputy d on d.id = r.deputy_id order by r.occurred_on, r.id""")
-                .param("orgs", orgs).param("limit", limit).query(DutyStore::view).list();
+                join deputy d on d.id = r.deputy_id order by r.occurred_on, r.id""".formatted(orgs.sql("org_id")))
+                .params(orgs.params()).param("limit", limit).query(DutyStore::view).list();
     }
 
-    long queueSize(Collection<Long> orgs) {
+    long queueSize(Reach orgs) {
         if (orgs.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from duty_record where org_id in (:orgs) and status = 'SUBMITTED'")
-                .param("orgs", orgs).query(Long.class).single();
+        return jdbc.sql("select count(*) from duty_record where " + orgs.sql("org_id") + " and status = 'SUBMITTED'")
+                .params(orgs.params()).query(Long.class).single();
     }
 
     /** Of the given deputies, those with a verified record of the type in the period. */
-    Set<Long> deputiesWith(Collection<Long> orgs, DutyType type, LocalDate from, LocalDate to) {
+    Set<Long> deputiesWith(Reach orgs, DutyType type, LocalDate from, LocalDate to) {
         if (orgs.isEmpty()) {
             return Set.of();
         }
         return Set.copyOf(jdbc.sql("""
                 select distinct deputy_id from duty_record
-                where org_id in (:orgs) and type = :type and status = 'VERIFIED'
-                  and occurred_on between :from and :to""")
-                .param("orgs", orgs).param("type", type.name()).param("from", from).param("to", to)
+                where %s and type = :type and status = 'VERIFIED'
+                  and occurred_on between :from and :to""".formatted(orgs.sql("org_id")))
+                .params(orgs.params()).param("type", type.name()).param("from", from).param("to", to)
                 .query(Long.class).list());
     }
 
     /** The date of each deputy's latest verified record of a type. */
-    Map<Long, LocalDate> latest(Collection<Long> orgs, DutyType type) {
+    Map<Long, LocalDate> latest(Reach orgs, DutyType type) {
         Map<Long, LocalDate> out = new HashMap<>();
         if (orgs.isEmpty()) {
             return out;
         }
         jdbc.sql("""
                 select deputy_id, max(occurred_on) from duty_record
-                where org_id in (:orgs) and type = :type and status = 'VERIFIED' group by deputy_id""")
-                .param("orgs", orgs).param("type", type.name())
+                where %s and type = :type and status = 'VERIFIED' group by deputy_id""".formatted(orgs.sql("org_id")))
+                .params(orgs.params()).param("type", type.name())
                 .query(rs -> {
                     out.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
                 });

@@ -6,14 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.renda.audit.AuditTrail;
 import org.renda.deputy.DeputyViews.GridDuty;
 import org.renda.deputy.DeputyViews.GridView;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
-import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -84,22 +83,20 @@ public class Grids {
 
     @Transactional(readOnly = true)
     public GridView get(long id) {
-        GridView g = jdbc.sql(SELECT + " where g.id = ?").param(id).query(Grids::map).optional()
-                .orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.DEPUTY_READ, g.orgId());
-        return g;
+        return currentActor.reach(Permission.DEPUTY_READ)
+                .guard(jdbc.sql(SELECT + " where g.id = ?").param(id).query(Grids::map).optional(), GridView::orgId);
     }
 
     /** The grids within the actor's reach, optionally of one organisation. */
     @Transactional(readOnly = true)
     public List<GridView> list(@org.jspecify.annotations.Nullable Long orgId) {
-        Set<Long> reach = currentActor.require().orgsWith(Permission.DEPUTY_READ);
-        if (reach.isEmpty() || orgId != null && !reach.contains(orgId)) {
+        Reach reach = currentActor.reach(Permission.DEPUTY_READ);
+        if (reach.isEmpty() || orgId != null && !reach.covers(orgId)) {
             return List.of();
         }
         return orgId == null
-                ? jdbc.sql(SELECT + " where g.org_id in (:orgs) order by g.org_id, g.name").param("orgs", reach)
-                        .query(Grids::map).list()
+                ? jdbc.sql(SELECT + " where " + reach.sql("g.org_id") + " order by g.org_id, g.name")
+                        .params(reach.params()).query(Grids::map).list()
                 : jdbc.sql(SELECT + " where g.org_id = :org order by g.name").param("org", orgId).query(Grids::map)
                         .list();
     }
