@@ -37,6 +37,7 @@ import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.Reach;
 import org.renda.shared.Texts;
 
 /**
@@ -412,8 +413,9 @@ public class CaseDesk {
     @Transactional(readOnly = true)
     public Page list(Query q, int page, int size) {
         Actor actor = currentActor.require();
-        Set<Long> orgsInReach = q.mineAsUnit() ? Set.of() : actor.orgsWith(Permission.CASE_READ);
-        Set<Long> units = actor.orgsWith(Permission.CASE_HANDLE);
+        Reach orgsInReach = q.mineAsUnit() ? actor.reach(Permission.CASE_READ).narrow(Set.of())
+                : actor.reach(Permission.CASE_READ);
+        Reach units = actor.reach(Permission.CASE_HANDLE);
         Long sponsor = deputies.mine().map(DeputyProfile::id).orElse(null);
         CaseStore.Filter f = new CaseStore.Filter(orgsInReach, units, q.state(), q.openOnly(), q.overdueOnly(),
                 q.category(), q.text(), q.mineAsUnit() ? null : sponsor, LocalDate.now());

@@ -37,7 +37,7 @@ public class CaseFigures {
 
     /** One row per group and a total row last. */
     public List<Figures> figures(By by, LocalDate from, LocalDate to) {
-        var reach = currentActor.require().orgsWith(Permission.CASE_READ);
+        var reach = currentActor.reach(Permission.CASE_READ);
         ZoneId zone = ZoneId.systemDefault();
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();

@@ -184,7 +184,7 @@ class CasePages {
     }
 
     private List<OrgView> intakeOrgs() {
-        return orgs.findAll(currentActor.require().orgsWith(Permission.CASE_WRITE)).stream()
+        return orgs.within(currentActor.reach(Permission.CASE_WRITE)).stream()
                 .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET || o.type() == OrgType.COUNTY)
                 .toList();
     }

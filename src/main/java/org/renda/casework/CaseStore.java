@@ -21,6 +21,7 @@ import org.renda.casework.CaseViews.Attachment;
 import org.renda.casework.CaseViews.CaseSummary;
 import org.renda.casework.CaseViews.Step;
 import org.renda.shared.DomainException;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -196,7 +197,7 @@ class CaseStore {
     }
 
     /** Filters of a case list; the SQL text depends only on which filters are set. */
-    record Filter(Collection<Long> orgs, Collection<Long> units, @Nullable CaseState state, boolean openOnly,
+    record Filter(Reach orgs, Reach units, @Nullable CaseState state, boolean openOnly,
             boolean overdueOnly, @Nullable String category, @Nullable String text, @Nullable Long sponsorDeputyId,
             LocalDate today) {}
 
@@ -233,12 +234,13 @@ class CaseStore {
     private static String where(Filter f, Map<String, Object> p) {
         StringBuilder reach = new StringBuilder("(1 = 0");
         if (!f.orgs().isEmpty()) {
-            reach.append(" or c.org_id in (:orgs)");
-            p.put("orgs", f.orgs());
+            reach.append(" or ").append(f.orgs().sql("c.org_id"));
+            p.putAll(f.orgs().params());
         }
         if (!f.units().isEmpty()) {
-            reach.append(" or exists (select 1 from case_assignment a where a.case_id = c.id and a.unit_org_id in (:units))");
-            p.put("units", f.units());
+            reach.append(" or exists (select 1 from case_assignment a where a.case_id = c.id and ")
+                    .append(f.units().sql("a.unit_org_id")).append(")");
+            p.putAll(f.units().params());
         }
         if (f.sponsorDeputyId() != null) {
             reach.append(" or c.sponsor_deputy_id = :sponsor or exists (select 1 from case_cosigner s where"
@@ -269,7 +271,7 @@ class CaseStore {
     }
 
     /** Figures per organisation of the case (collected in the period, and where those cases stand now). */
-    List<Object[]> figures(Collection<Long> orgs, Instant from, Instant to, LocalDate today, String groupColumn) {
+    List<Object[]> figures(Reach orgs, Instant from, Instant to, LocalDate today, String groupColumn) {
         if (orgs.isEmpty()) {
             return List.of();
         }
@@ -279,10 +281,10 @@ class CaseStore {
                         sum(case when state in ('ASSIGNED', 'IN_PROGRESS', 'REHANDLING') and due_on < :today then 1 else 0 end),
                         sum(case when rating is not null then 1 else 0 end),
                         sum(case when rating in ('SATISFIED', 'BASICALLY_SATISFIED') then 1 else 0 end)
-                        from case_item where org_id in (:orgs) and created_at >= :from and created_at < :to
+                        from case_item where %s and created_at >= :from and created_at < :to
                           and state not in ('MERGED', 'WITHDRAWN')
-                        group by\s""" + groupColumn + " order by " + groupColumn)
-                .param("orgs", orgs).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                        group by\s""".formatted(orgs.sql("org_id")) + groupColumn + " order by " + groupColumn)
+                .params(orgs.params()).param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)).param("today", today)
                 .query((rs, n) -> new Object[] {rs.getObject(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                     rs.getLong(5), rs.getLong(6)})
