@@ -207,7 +207,7 @@ public class ReceptionLedger {
      */
     @Transactional(readOnly = true)
     public List<MissedDay> missed(LocalDate today, int days) {
-        var reach = currentActor.require().orgsWith(Permission.STATION_READ);
+        var reach = currentActor.reach(Permission.STATION_READ);
         List<StationStore.DayRow> rows = store.missedDays(reach, today.minusDays(days), today);
         Map<Long, String> names = new LinkedHashMap<>();
         return rows.stream().map(d -> new MissedDay(d.id(), d.stationId(), names.computeIfAbsent(d.stationId(),

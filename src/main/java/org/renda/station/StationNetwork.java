@@ -18,7 +18,6 @@ import org.renda.deputy.DeputyRegister;
 import org.renda.deputy.DeputyRegister.DeputyRef;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgView;
-import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
 import org.renda.shared.Masking;
@@ -151,14 +150,14 @@ public class StationNetwork {
 
     @Transactional(readOnly = true)
     public List<StationView> list() {
-        return store.stations(currentActor.require().orgsWith(Permission.STATION_READ)).stream().map(this::view)
+        return store.stations(currentActor.reach(Permission.STATION_READ)).stream().map(this::view)
                 .toList();
     }
 
     /** The stations the actor may keep: for the "new record" and "new station" pickers. */
     @Transactional(readOnly = true)
     public List<StationView> writableStations() {
-        return store.stations(currentActor.require().orgsWith(Permission.STATION_WRITE)).stream().map(this::view)
+        return store.stations(currentActor.reach(Permission.STATION_WRITE)).stream().map(this::view)
                 .toList();
     }
 
@@ -205,22 +204,14 @@ public class StationNetwork {
     }
 
     StationStore.Row readable(long id) {
-        StationStore.Row row = store.station(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        Actor actor = currentActor.require();
-        if (!actor.can(Permission.STATION_READ, row.orgId())) {
-            throw new NotFoundException("error.notFound");
-        }
-        return row;
+        return currentActor.reach(Permission.STATION_READ).guard(store.station(id), StationStore.Row::orgId);
     }
 
+    /** A reader without the right to keep the station is told so (it exists for them); anyone else gets 404. */
     StationStore.Row writable(long id) {
-        StationStore.Row row = store.station(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        Actor actor = currentActor.require();
-        if (!actor.can(Permission.STATION_WRITE, row.orgId())) {
-            if (actor.can(Permission.STATION_READ, row.orgId())) {
-                throw new DomainException("station.error.readOnly");
-            }
-            throw new NotFoundException("error.notFound");
+        StationStore.Row row = readable(id);
+        if (!currentActor.reach(Permission.STATION_WRITE).covers(row.orgId())) {
+            throw new DomainException("station.error.readOnly");
         }
         return row;
     }

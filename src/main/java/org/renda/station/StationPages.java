@@ -455,7 +455,7 @@ class StationPages {
     }
 
     private List<OrgView> stationOrgs() {
-        return orgs.findAll(currentActor.require().orgsWith(Permission.STATION_WRITE)).stream()
+        return orgs.within(currentActor.reach(Permission.STATION_WRITE)).stream()
                 .filter(o -> o.type() != OrgType.DEPARTMENT && o.type() != OrgType.UNIT).toList();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.DomainException;
+import org.renda.shared.Reach;
 import org.renda.station.StationEnums.ActivityKind;
 import org.renda.station.StationEnums.ActivityState;
 import org.renda.station.StationEnums.DayState;
@@ -87,11 +88,11 @@ class StationStore {
                 .query(StationStore::station).optional();
     }
 
-    List<Row> stations(Collection<Long> orgs) {
+    List<Row> stations(Reach orgs) {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(STATION + " where s.org_id in (:orgs) order by s.tier, s.name").param("orgs", orgs)
+        return jdbc.sql(STATION + " where " + orgs.sql("s.org_id") + " order by s.tier, s.name").params(orgs.params())
                 .query(StationStore::station).list();
     }
 
@@ -252,15 +253,15 @@ class StationStore {
                 .query(StationStore::day).list();
     }
 
-    List<DayRow> missedDays(Collection<Long> orgs, LocalDate from, LocalDate before) {
+    List<DayRow> missedDays(Reach orgs, LocalDate from, LocalDate before) {
         if (orgs.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(DAY + " " + """
-                 where d.org_id in (:orgs) and d.held_on >= :from and d.held_on < :before and d.state = 'PLANNED'
+                 where %s and d.held_on >= :from and d.held_on < :before and d.state = 'PLANNED'
                    and not exists (select 1 from reception_record r where r.day_id = d.id)
-                 order by d.held_on""")
-                .param("orgs", orgs).param("from", from).param("before", before).query(StationStore::day).list();
+                 order by d.held_on""".formatted(orgs.sql("d.org_id")))
+                .params(orgs.params()).param("from", from).param("before", before).query(StationStore::day).list();
     }
 
     /** Planned days from {@code from} up to {@code to} (inclusive) of every station: the reminder job's input. */
