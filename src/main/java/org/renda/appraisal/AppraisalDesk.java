@@ -164,8 +164,8 @@ public class AppraisalDesk {
     public List<CampaignView> campaigns() {
         Actor a = currentActor.require();
         Map<Long, AppraisalStore.Campaign> all = new LinkedHashMap<>();
-        store.campaigns(a.orgsWith(Permission.APPRAISAL_READ)).forEach(c -> all.put(c.id(), c));
-        store.campaignsOfUnits(a.orgsWith(Permission.APPRAISAL_RESPOND)).forEach(c -> all.putIfAbsent(c.id(), c));
+        store.campaigns(a.reach(Permission.APPRAISAL_READ)).forEach(c -> all.put(c.id(), c));
+        store.campaignsOfUnits(a.reach(Permission.APPRAISAL_RESPOND)).forEach(c -> all.putIfAbsent(c.id(), c));
         return all.values().stream().map(this::view).toList();
     }
 
@@ -342,9 +342,8 @@ public class AppraisalDesk {
     // --- helpers shared in the module ---
 
     AppraisalStore.Campaign writable(long campaignId) {
-        AppraisalStore.Campaign c = store.campaign(campaignId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.APPRAISAL_WRITE, c.orgId());
-        return c;
+        return currentActor.reach(Permission.APPRAISAL_WRITE).guard(store.campaign(campaignId),
+                AppraisalStore.Campaign::orgId);
     }
 
     private SubjectLine subjectOf(long subjectId) {
@@ -353,23 +352,21 @@ public class AppraisalDesk {
 
     /** Readable by staff of the congress or by the unit itself; 404 otherwise. */
     SubjectLine readable(long subjectId) {
-        Actor a = currentActor.require();
-        SubjectLine s = subjectOf(subjectId);
-        if (!a.can(Permission.APPRAISAL_READ, s.orgId())
-                && (s.subjectOrgId() == null || !a.can(Permission.APPRAISAL_RESPOND, s.subjectOrgId()))) {
-            throw new NotFoundException("error.notFound");
-        }
-        return s;
+        return staffOrUnit(subjectId, Permission.APPRAISAL_READ);
     }
 
     private SubjectLine boardWritable(long subjectId) {
+        return staffOrUnit(subjectId, Permission.APPRAISAL_WRITE);
+    }
+
+    /** Staff with the permission on the congress, or the unit under review answering for itself; 404 otherwise. */
+    private SubjectLine staffOrUnit(long subjectId, Permission staff) {
         Actor a = currentActor.require();
         SubjectLine s = subjectOf(subjectId);
-        if (!a.can(Permission.APPRAISAL_WRITE, s.orgId())
-                && (s.subjectOrgId() == null || !a.can(Permission.APPRAISAL_RESPOND, s.subjectOrgId()))) {
-            throw new NotFoundException("error.notFound");
+        if (s.subjectOrgId() != null && a.reach(Permission.APPRAISAL_RESPOND).covers(s.subjectOrgId())) {
+            return s;
         }
-        return s;
+        return a.reach(staff).check(s, SubjectLine::orgId);
     }
 
     CampaignView view(AppraisalStore.Campaign c) {

@@ -23,6 +23,7 @@ import org.renda.appraisal.AppraisalViews.GroupView;
 import org.renda.appraisal.AppraisalViews.Questionnaire;
 import org.renda.appraisal.AppraisalViews.RectificationView;
 import org.renda.appraisal.AppraisalViews.SubjectLine;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -64,23 +65,23 @@ class AppraisalStore {
                 .optional();
     }
 
-    List<Campaign> campaigns(Collection<Long> reach) {
+    List<Campaign> campaigns(Reach reach) {
         if (reach.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from appraisal_campaign where org_id in (:reach) order by for_year desc, id desc")
-                .param("reach", reach).query(AppraisalStore::campaign).list();
+        return jdbc.sql("select * from appraisal_campaign where " + reach.sql("org_id") + " order by for_year desc, id desc")
+                .params(reach.params()).query(AppraisalStore::campaign).list();
     }
 
     /** Campaigns with a unit under review that lies in the given organisations (a unit's own view). */
-    List<Campaign> campaignsOfUnits(Collection<Long> units) {
+    List<Campaign> campaignsOfUnits(Reach units) {
         if (units.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
                 select * from appraisal_campaign c where exists (select 1 from appraisal_subject s
-                  where s.campaign_id = c.id and s.subject_org_id in (:units)) order by for_year desc, id desc""")
-                .param("units", units).query(AppraisalStore::campaign).list();
+                  where s.campaign_id = c.id and %s) order by for_year desc, id desc""".formatted(units.sql("s.subject_org_id")))
+                .params(units.params()).query(AppraisalStore::campaign).list();
     }
 
     private static Campaign campaign(ResultSet rs, int n) throws SQLException {

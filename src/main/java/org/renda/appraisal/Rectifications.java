@@ -240,17 +240,14 @@ public class Rectifications {
     private RectificationView respondable(long id) {
         Actor a = currentActor.require();
         RectificationView r = store.rectification(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        if (!a.can(Permission.APPRAISAL_WRITE, r.orgId())
-                && (r.subjectOrgId() == null || !a.can(Permission.APPRAISAL_RESPOND, r.subjectOrgId()))) {
-            throw new NotFoundException("error.notFound");
+        if (r.subjectOrgId() != null && a.reach(Permission.APPRAISAL_RESPOND).covers(r.subjectOrgId())) {
+            return r;
         }
-        return r;
+        return a.reach(Permission.APPRAISAL_WRITE).check(r, RectificationView::orgId);
     }
 
     private RectificationView staffWritable(long id) {
-        RectificationView r = store.rectification(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.APPRAISAL_WRITE, r.orgId());
-        return r;
+        return currentActor.reach(Permission.APPRAISAL_WRITE).guard(store.rectification(id), RectificationView::orgId);
     }
 
     private static String nz(@Nullable String s) {

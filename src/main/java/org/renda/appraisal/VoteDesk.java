@@ -35,7 +35,6 @@ import org.renda.audit.AuditTrail;
 import org.renda.deputy.DeputyLevel;
 import org.renda.deputy.DeputyRegister;
 import org.renda.deputy.DeputyViews.DeputySummary;
-import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
@@ -368,7 +367,7 @@ public class VoteDesk {
 
     @Transactional(readOnly = true)
     public List<VoteSummary> list(@Nullable Long campaignId) {
-        return store.list(currentActor.require().orgsWith(Permission.APPRAISAL_READ), campaignId);
+        return store.list(currentActor.reach(Permission.APPRAISAL_READ), campaignId);
     }
 
     @Transactional(readOnly = true)
@@ -440,7 +439,7 @@ public class VoteDesk {
     /** Closed votes in the reader's reach with their satisfaction rates (for {@link AppraisalResults}). */
     @Transactional(readOnly = true)
     List<VoteSummary> closed() {
-        return store.closed(currentActor.require().orgsWith(Permission.APPRAISAL_READ));
+        return store.closed(currentActor.reach(Permission.APPRAISAL_READ));
     }
 
     Results results(VoteStore.Row v) {
@@ -455,17 +454,11 @@ public class VoteDesk {
     }
 
     VoteStore.Row readable(long voteId) {
-        Actor a = currentActor.require();
-        VoteStore.Row v = store.byId(voteId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        a.require(Permission.APPRAISAL_READ, v.summary().orgId());
-        return v;
+        return currentActor.reach(Permission.APPRAISAL_READ).guard(store.byId(voteId), v -> v.summary().orgId());
     }
 
     private VoteStore.Row writable(long voteId) {
-        Actor a = currentActor.require();
-        VoteStore.Row v = store.byId(voteId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        a.require(Permission.APPRAISAL_WRITE, v.summary().orgId());
-        return v;
+        return currentActor.reach(Permission.APPRAISAL_WRITE).guard(store.byId(voteId), v -> v.summary().orgId());
     }
 
     private VoteStore.Row draft(long voteId) {

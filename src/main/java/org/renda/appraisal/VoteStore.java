@@ -19,6 +19,7 @@ import org.renda.appraisal.VoteViews.RollEntry;
 import org.renda.appraisal.VoteViews.SubjectView;
 import org.renda.appraisal.VoteViews.VoteState;
 import org.renda.appraisal.VoteViews.VoteSummary;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -77,22 +78,22 @@ class VoteStore {
         return jdbc.sql("select * from vote where public_code = ?").param(code).query(VoteStore::row).optional();
     }
 
-    List<VoteSummary> list(Collection<Long> reach, @Nullable Long campaignId) {
+    List<VoteSummary> list(Reach reach, @Nullable Long campaignId) {
         if (reach.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from vote where org_id in (:reach)"
+        return jdbc.sql("select * from vote where " + reach.sql("org_id")
                         + (campaignId == null ? "" : " and campaign_id = :campaign") + " order by id desc")
-                .param("reach", reach).param("campaign", campaignId == null ? 0L : campaignId)
+                .params(reach.params()).param("campaign", campaignId == null ? 0L : campaignId)
                 .query(VoteStore::row).list().stream().map(Row::summary).toList();
     }
 
-    List<VoteSummary> closed(Collection<Long> reach) {
+    List<VoteSummary> closed(Reach reach) {
         if (reach.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from vote where org_id in (:reach) and state = 'CLOSED' order by closed_at desc")
-                .param("reach", reach).query(VoteStore::row).list().stream().map(Row::summary).toList();
+        return jdbc.sql("select * from vote where " + reach.sql("org_id") + " and state = 'CLOSED' order by closed_at desc")
+                .params(reach.params()).query(VoteStore::row).list().stream().map(Row::summary).toList();
     }
 
     List<VoteSummary> published() {
