@@ -100,7 +100,7 @@ public class AssessmentDesk {
 
     @Transactional(readOnly = true)
     public List<PeriodSummary> periods() {
-        return store.periods(currentActor.require().orgsWith(Permission.ASSESSMENT_READ)).stream().map(this::summary)
+        return store.periods(currentActor.reach(Permission.ASSESSMENT_READ)).stream().map(this::summary)
                 .toList();
     }
 
@@ -631,9 +631,7 @@ public class AssessmentDesk {
     }
 
     private PeriodRow period(long periodId, Permission permission) {
-        PeriodRow p = store.period(periodId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(permission, p.orgId());
-        return p;
+        return currentActor.reach(permission).guard(store.period(periodId), PeriodRow::orgId);
     }
 
     private static void requireOpen(PeriodRow p) {

@@ -88,7 +88,7 @@ class AssessmentPages {
         boolean writer = actor.canAny(Permission.ASSESSMENT_WRITE);
         model.addAttribute("writer", writer);
         if (writer) {
-            model.addAttribute("orgs", orgs.findAll(actor.orgsWith(Permission.ASSESSMENT_WRITE)).stream()
+            model.addAttribute("orgs", orgs.within(actor.reach(Permission.ASSESSMENT_WRITE)).stream()
                     .filter(o -> o.type().name().matches("COUNTY|TOWN|STREET|CITY")).sorted(
                             java.util.Comparator.comparingInt(OrgView::depth).thenComparing(OrgView::sortOrder))
                     .toList());

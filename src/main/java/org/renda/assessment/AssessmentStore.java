@@ -30,6 +30,7 @@ import org.renda.assessment.AssessmentViews.SubjectView;
 import org.renda.assessment.engine.PeriodKind;
 import org.renda.assessment.engine.Scheme;
 import org.renda.shared.DomainException;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -96,12 +97,12 @@ class AssessmentStore {
                 .optional();
     }
 
-    List<SchemeRow> schemes(Collection<Long> orgs) {
+    List<SchemeRow> schemes(Reach orgs) {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from assessment_scheme where org_id in (:orgs) order by for_year desc, code, version_no desc")
-                .param("orgs", orgs).query(AssessmentStore::scheme).list();
+        return jdbc.sql("select * from assessment_scheme where " + orgs.sql("org_id") + " order by for_year desc, code, version_no desc")
+                .params(orgs.params()).query(AssessmentStore::scheme).list();
     }
 
     int maxVersion(long orgId, String code) {
@@ -175,12 +176,12 @@ class AssessmentStore {
                 .optional();
     }
 
-    List<PeriodRow> periods(Collection<Long> orgs) {
+    List<PeriodRow> periods(Reach orgs) {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from assessment_period where org_id in (:orgs) order by for_year desc, id desc")
-                .param("orgs", orgs).query(AssessmentStore::period).list();
+        return jdbc.sql("select * from assessment_period where " + orgs.sql("org_id") + " order by for_year desc, id desc")
+                .params(orgs.params()).query(AssessmentStore::period).list();
     }
 
     List<PeriodRow> periodsOfScheme(long schemeId) {

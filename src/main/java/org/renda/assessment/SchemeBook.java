@@ -50,7 +50,7 @@ public class SchemeBook {
 
     @Transactional(readOnly = true)
     public List<SchemeSummary> list() {
-        return store.schemes(currentActor.require().orgsWith(Permission.ASSESSMENT_READ)).stream().map(this::summary)
+        return store.schemes(currentActor.reach(Permission.ASSESSMENT_READ)).stream().map(this::summary)
                 .toList();
     }
 
@@ -61,9 +61,7 @@ public class SchemeBook {
     @Transactional(readOnly = true)
     public List<SchemeSummary> openForComment() {
         Actor actor = currentActor.require();
-        java.util.Set<Long> orgs = new java.util.HashSet<>(actor.orgsWith(Permission.DEPUTY_READ));
-        orgs.addAll(actor.orgsWith(Permission.ASSESSMENT_READ));
-        return store.schemes(orgs).stream().filter(r -> r.status() == SchemeStatus.COMMENTING).map(this::summary)
+        return store.schemes(actor.reach(Permission.DEPUTY_READ).or(actor.reach(Permission.ASSESSMENT_READ))).stream().filter(r -> r.status() == SchemeStatus.COMMENTING).map(this::summary)
                 .toList();
     }
 
@@ -194,16 +192,14 @@ public class SchemeBook {
     SchemeRow readable(long id) {
         SchemeRow row = store.scheme(id).orElseThrow(() -> new NotFoundException("error.notFound"));
         Actor actor = currentActor.require();
-        if (!(row.status() == SchemeStatus.COMMENTING && actor.can(Permission.DEPUTY_READ, row.orgId()))) {
-            actor.require(Permission.ASSESSMENT_READ, row.orgId());
+        if (row.status() == SchemeStatus.COMMENTING && actor.reach(Permission.DEPUTY_READ).covers(row.orgId())) {
+            return row;
         }
-        return row;
+        return actor.reach(Permission.ASSESSMENT_READ).check(row, SchemeRow::orgId);
     }
 
     private SchemeRow writable(long id) {
-        SchemeRow row = store.scheme(id).orElseThrow(() -> new NotFoundException("error.notFound"));
-        currentActor.require().require(Permission.ASSESSMENT_WRITE, row.orgId());
-        return row;
+        return currentActor.reach(Permission.ASSESSMENT_WRITE).guard(store.scheme(id), SchemeRow::orgId);
     }
 
     private SchemeRow editable(long id) {
