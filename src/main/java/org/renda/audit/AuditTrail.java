@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.Permission;
+import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,15 +66,15 @@ public class AuditTrail {
     /** A record's history, oldest first, limited to what the actor may read. */
     @Transactional(readOnly = true)
     public List<AuditEntry> history(String entityType, Object entityId) {
-        Set<Long> orgs = currentActor.require().orgsWith(Permission.AUDIT_READ);
+        Reach orgs = currentActor.reach(Permission.AUDIT_READ);
         if (orgs.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id"
-                        + " and org_id in (:orgs) order by seq")
+                        + " and " + orgs.sql("org_id") + " order by seq")
                 .param("type", entityType)
                 .param("id", String.valueOf(entityId))
-                .param("orgs", orgs)
+                .params(orgs.params())
                 .query(AuditTrail::map)
                 .list();
     }
@@ -83,12 +83,12 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<AuditEntry> recent(int limit) {
         Actor actor = currentActor.require();
-        Set<Long> orgs = actor.orgsWith(Permission.AUDIT_READ);
+        Reach orgs = actor.reach(Permission.AUDIT_READ);
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select * from audit_event where org_id in (:orgs) order by seq desc limit :limit")
-                .param("orgs", orgs)
+        return jdbc.sql("select * from audit_event where " + orgs.sql("org_id") + " order by seq desc limit :limit")
+                .params(orgs.params())
                 .param("limit", Math.min(limit, 500))
                 .query(AuditTrail::map)
                 .list();
