@@ -17,6 +17,7 @@ import org.renda.audit.AuditTrail;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
+import org.renda.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -90,8 +91,14 @@ public class ApiTokens {
                 .list();
     }
 
+    /** Revokes one of the actor's own tokens; another user's token answers 404 like a missing one. */
     public void revoke(long tokenId) {
         Actor actor = currentActor.require();
+        boolean own = jdbc.sql("select count(*) from api_token where id = ? and user_id = ?")
+                .params(tokenId, actor.userId()).query(Long.class).single() == 1;
+        if (!own) {
+            throw new NotFoundException("error.notFound");
+        }
         int n = jdbc.sql("update api_token set revoked = true where id = ? and user_id = ? and revoked = false")
                 .params(tokenId, actor.userId()).update();
         if (n == 1) {

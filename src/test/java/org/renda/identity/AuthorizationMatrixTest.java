@@ -5,15 +5,39 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.renda.org.OrgTree;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every role against records inside and outside its subtree, through every door (page, API, export,
@@ -138,6 +162,234 @@ class AuthorizationMatrixTest {
             }
             assertThat(result.getResponse().getContentAsString()).doesNotContain("被改名", "矩阵测试村");
         }
+    }
+
+    /**
+     * Routes that name a record but are not organisation-scoped, each with the reason. Everything else with a
+     * path variable or an id query parameter is probed below; a new route fails the test until it is.
+     */
+    private static final Map<String, String> NOT_ORG_SCOPED = Map.of(
+            "/public/", "anonymous pages, keyed by random public codes (deputies, stations, votes, receipts)",
+            "/api/v1/public/", "anonymous partner API, keyed by random public codes and receipt codes");
+
+    /** Path variables that are not ids, with the value the probe sends. */
+    private static final Map<String, String> NOT_IDS = Map.of("action", "report");
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    /**
+     * Every route of the application that names a record, enumerated from Spring's handler mappings and called
+     * by a signed-in user of another town (石桥镇's staff, who hold nearly every permission on their own town)
+     * with the ids of records outside their subtree: each answers 404 (or 403, or 400 before the handler ran),
+     * never the record, never a success, never a 500. A route the matrix cannot fill fails the test.
+     */
+    @Test
+    void everyRouteThatNamesARecordAnswersAForeignUserAsIfItDidNotExist() throws Exception {
+        long sq = orgs.findByCode("QH-SQ").orElseThrow().id();
+        long me = users.byUsername("shiqiao.staff").orElseThrow().id();
+        ForeignRecords foreign = new ForeignRecords(jdbc, orgs.subtreeIds(sq), me);
+        Runnable unseed = foreign.seedMissing(users.byUsername("anlan.staff").orElseThrow().id());
+        try {
+            probeEveryRoute(foreign);
+        } finally {
+            unseed.run();
+        }
+    }
+
+    private void probeEveryRoute(ForeignRecords foreign) throws Exception {
+        var as = Logins.as(accounts, "shiqiao.staff");
+        List<String> failures = new ArrayList<>();
+        List<String> probed = new ArrayList<>();
+        for (var e : handlers.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = e.getKey();
+            HandlerMethod handler = e.getValue();
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of(RequestMethod.GET) : info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                List<String> ids = idInputs(pattern, handler);
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                if (NOT_ORG_SCOPED.keySet().stream().anyMatch(pattern::startsWith)) {
+                    continue;
+                }
+                for (RequestMethod method : methods) {
+                    String route = method + " " + pattern;
+                    Probe probe;
+                    try {
+                        probe = probe(pattern, method, handler, foreign, false);
+                    } catch (IllegalStateException unfillable) {
+                        failures.add(route + ": not probed: " + unfillable.getMessage());
+                        continue;
+                    }
+                    MvcResult r = mvc.perform(probe.request().with(as).with(csrf())).andReturn();
+                    int status = r.getResponse().getStatus();
+                    probed.add(route + " -> " + status + " " + probe.url());
+                    boolean write = method != RequestMethod.GET;
+                    boolean ok = status == 404 || status == 403 || (write && (status == 400 || status == 415));
+                    if (write && status == 302) {
+                        // Refused with a message before anything happened (a domain error rolls the change back).
+                        ok = r.getFlashMap().containsKey("failure") && !r.getFlashMap().containsKey("success");
+                    }
+                    if (!write && status == 200 && !pattern.contains("{")) {
+                        // A list filtered by a foreign id must look exactly as if the id did not exist.
+                        MvcResult absent = mvc.perform(probe(pattern, method, handler, foreign, true).request()
+                                .with(as).with(csrf())).andReturn();
+                        ok = absent.getResponse().getStatus() == 200 && content(absent).equals(content(r));
+                    }
+                    if (!ok) {
+                        failures.add(route + " " + probe.url() + " answered " + status
+                                + (r.getFlashMap().isEmpty() ? "" : " flash " + r.getFlashMap()));
+                    }
+                }
+            }
+        }
+        probed.sort(null);
+        System.out.println("Foreign-id probes (" + probed.size() + "):\n  " + String.join("\n  ", probed));
+        assertThat(failures).as("routes that let a user of another town at a foreign record").isEmpty();
+        assertThat(probed).as("the matrix probes the routes").hasSizeGreaterThan(100);
+    }
+
+    /** What a response shows: the text, or a workbook's cell texts (its bytes carry a creation time). */
+    private static String content(MvcResult r) throws Exception {
+        byte[] body = r.getResponse().getContentAsByteArray();
+        String type = String.valueOf(r.getResponse().getContentType());
+        if (!type.contains("spreadsheet")) {
+            return r.getResponse().getContentAsString();
+        }
+        StringBuilder text = new StringBuilder();
+        var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(body))) {
+            book.forEach(sheet -> sheet.forEach(row -> {
+                row.forEach(cell -> text.append(formatter.formatCellValue(cell)).append('|'));
+                text.append('\n');
+            }));
+        }
+        return text.toString();
+    }
+
+    private record Probe(String url, AbstractMockHttpServletRequestBuilder<?> request) {}
+
+    /** The names of the path variables and request parameters of a route that carry a record's id. */
+    private static List<String> idInputs(String pattern, HandlerMethod handler) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(pattern);
+        while (m.find()) {
+            if (!NOT_IDS.containsKey(m.group(1))) {
+                out.add(m.group(1));
+            }
+        }
+        for (MethodParameter p : handler.getMethodParameters()) {
+            RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+            String name = rp == null ? null : paramName(rp, p);
+            if (name != null && isIdName(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isIdName(String name) {
+        return name.equals("id") || name.equals("org") || name.endsWith("Id") || name.endsWith("Ids");
+    }
+
+    private static String paramName(RequestParam rp, MethodParameter p) {
+        String n = !rp.name().isEmpty() ? rp.name() : rp.value();
+        return n.isEmpty() ? p.getParameterName() : n;
+    }
+
+    /** The request that names foreign records in every id input of the route. */
+    private Probe probe(String pattern, RequestMethod method, HandlerMethod handler, ForeignRecords foreign,
+            boolean absentIds) {
+        // Path variables, deepest first, so a nested record's parent is its own parent.
+        List<String> segments = List.of(pattern.split("/"));
+        Map<String, String> values = new HashMap<>();
+        String wantedKind = null;
+        long wantedId = 0;
+        for (int i = segments.size() - 1; i > 0; i--) {
+            String seg = segments.get(i);
+            if (!seg.startsWith("{")) {
+                continue;
+            }
+            String var = seg.substring(1, seg.length() - 1);
+            if (NOT_IDS.containsKey(var)) {
+                values.put(var, NOT_IDS.get(var));
+                continue;
+            }
+            ForeignRecords.Kind kind = ForeignRecords.kindOf(segments.get(i - 1) + "/" + seg);
+            if (kind == null) {
+                throw new IllegalStateException("no record kind for " + segments.get(i - 1) + "/" + seg
+                        + " (add it to ForeignRecords, or to NOT_ORG_SCOPED with the reason)");
+            }
+            long id = kind.name().equals(wantedKind) ? wantedId : foreignRow(foreign, kind)[0];
+            values.put(var, String.valueOf(id));
+            wantedKind = kind.parentKind();
+            wantedId = wantedKind == null ? 0 : foreign.parentOf(kind, id);
+        }
+        String url = pattern;
+        for (var v : values.entrySet()) {
+            url = url.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        boolean multipart = java.util.Arrays.stream(handler.getMethodParameters())
+                .anyMatch(p -> p.getParameterType() == MultipartFile.class
+                        || p.getGenericParameterType().getTypeName().contains("MultipartFile"));
+        AbstractMockHttpServletRequestBuilder<?> req = multipart
+                ? multipart(HttpMethod.valueOf(method.name()), url)
+                : request(HttpMethod.valueOf(method.name()), url);
+        for (MethodParameter p : handler.getMethodParameters()) {
+            RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+            if (p.hasParameterAnnotation(RequestBody.class)) {
+                req.contentType(MediaType.APPLICATION_JSON).content("{}");
+            }
+            if (rp == null) {
+                continue;
+            }
+            String name = paramName(rp, p);
+            Class<?> type = p.getParameterType();
+            if (type == MultipartFile.class || p.getGenericParameterType().getTypeName().contains("MultipartFile")) {
+                ((MockMultipartHttpServletRequestBuilder) req).file(new MockMultipartFile(name, "x.png", "image/png",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}));
+            } else if (isIdName(name)) {
+                String segment = name.equals("subjectId") || name.equals("subjectIds")
+                        ? ForeignRecords.subjectKind(pattern)
+                        : name.equals("id") && pattern.equals("/audit/history") ? "orgs/{id}"
+                        : ForeignRecords.QUERY_PARAM_KINDS.get(name);
+                ForeignRecords.Kind kind = segment == null ? null : ForeignRecords.kindOf(segment);
+                if (kind == null) {
+                    throw new IllegalStateException("no record kind for the parameter " + name);
+                }
+                req.param(name, absentIds ? "2000000000" : String.valueOf(foreignRow(foreign, kind)[0]));
+            } else if (rp.required() && rp.defaultValue().equals(ValueConstants.DEFAULT_NONE)) {
+                req.param(name, dummy(type));
+            }
+        }
+        if (pattern.equals("/audit/history")) {
+            req.param("type", "organisation");
+        }
+        return new Probe(url, req);
+    }
+
+    private static long[] foreignRow(ForeignRecords foreign, ForeignRecords.Kind kind) {
+        return foreign.row(kind).orElseThrow(() -> new IllegalStateException("the demo county has no "
+                + kind.name() + " (" + kind.table() + ") outside 石桥镇: add one to the demo data"));
+    }
+
+    private static String dummy(Class<?> type) {
+        if (type.isEnum()) {
+            return ((Enum<?>) type.getEnumConstants()[0]).name();
+        }
+        if (type == LocalDate.class) {
+            return LocalDate.now().toString();
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "false";
+        }
+        if (type == String.class) {
+            return "x";
+        }
+        return "1";
     }
 
     @ParameterizedTest
