@@ -34,7 +34,7 @@ public record Actor(long userId, String username, String displayName, long homeO
     }
 
     /** The ids behind a reach; private so that scope travels as a {@link Reach}, never as a bare id set. */
-    public Set<Long> orgsWith(Permission permission) {
+    private Set<Long> orgsWith(Permission permission) {
         return reach.getOrDefault(permission, Set.of());
     }
 
