@@ -38,7 +38,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The assessment tables. Scope is applied by the callers (the facades). */
+/** The assessment tables. Lists take a Reach; rows loaded by id are guarded by the facades (Reach.guard). */
 @Repository
 class AssessmentStore {
 
