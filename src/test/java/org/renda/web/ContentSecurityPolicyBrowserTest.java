@@ -2,6 +2,7 @@ package org.renda.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renda.support.BrowserSession;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,8 +79,9 @@ class ContentSecurityPolicyBrowserTest {
                 By.xpath("//summary[a[normalize-space()='江南省']]"))).findElement(By.cssSelector(".badge")).click();
         b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.linkText("云溪市")));
 
-        b.go("/swagger-ui.html");
-        b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info")));
+        b.go("/swagger-ui.html"); // the first look at the API builds its description: slow on a busy machine
+        new WebDriverWait(b.driver(), Duration.ofSeconds(90))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .info")));
         refused.addAll(b.cspViolations().stream().map(m -> "swagger-ui: " + m).toList());
 
         assertThat(refused).as("refused by the Content-Security-Policy").isEmpty();
