@@ -1,6 +1,8 @@
 // Sends the CSRF token with every htmx request, opens the menu on small screens, goes back, asks before
-// destructive actions, keeps the query when switching language, copies API tokens and shows an
-// audit entry's before/after state as a readable table.
+// destructive actions, keeps the query when switching language, copies API tokens, ticks a list at once,
+// submits a filter on change, counts a ballot's answers and shows an audit entry's before/after state as a
+// readable table. Every page script lives in files like this one: the Content-Security-Policy runs no inline
+// script or on* attribute, so a template says what it wants with data-renda-* attributes.
 document.addEventListener("htmx:configRequest", function (e) {
   var token = document.querySelector("meta[name=_csrf]");
   var header = document.querySelector("meta[name=_csrf_header]");
@@ -21,6 +23,10 @@ document.addEventListener("click", function (e) {
     lang.href = window.location.pathname + "?" + params.toString();
   }
   if (e.target.closest("[data-renda-back]")) { e.preventDefault(); window.history.back(); }
+  var all = e.target.closest("[data-renda-check-all]");
+  if (all) {
+    document.querySelectorAll(all.getAttribute("data-renda-check-all")).forEach(function (c) { c.checked = true; });
+  }
   var copy = e.target.closest("[data-renda-copy]");
   if (copy && navigator.clipboard) {
     var source = document.querySelector(copy.getAttribute("data-renda-copy"));
@@ -29,6 +35,32 @@ document.addEventListener("click", function (e) {
       if (done) { copy.textContent = done; }
     });
   }
+});
+
+// A filter select with data-renda-autosubmit sends its form as soon as it changes.
+document.addEventListener("change", function (e) {
+  if (e.target.matches && e.target.matches("[data-renda-autosubmit]") && e.target.form) {
+    var form = e.target.form;
+    if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+  }
+});
+
+// "3 / 27 answered": an element with data-renda-progress (the form) and data-total counts the questions of the
+// form with a checked radio button, the first number of its text replaced as answers come in.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-renda-progress]").forEach(function (bar) {
+    var form = document.querySelector(bar.getAttribute("data-renda-progress"));
+    if (!form) { return; }
+    var total = parseInt(bar.getAttribute("data-total"), 10);
+    var template = bar.textContent.replace(/\d+\s*\/\s*\d+/, "{n} / " + total);
+    function update() {
+      var names = {};
+      form.querySelectorAll("input[type=radio]:checked").forEach(function (r) { names[r.name] = true; });
+      bar.textContent = template.replace("{n}", Object.keys(names).length);
+    }
+    form.addEventListener("change", update);
+    update();
+  });
 });
 
 // A form with data-renda-confirm asks first; the question comes from the page, in the page's language.

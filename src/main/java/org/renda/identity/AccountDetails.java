@@ -19,7 +19,7 @@ class AccountDetails implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         return users.byUsername(username.strip())
                 .map(a -> new RendaPrincipal(a.id(), a.username(), a.displayName(), a.passwordHash(),
-                        a.enabled(), a.lockedUntil()))
+                        a.enabled()))
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 }

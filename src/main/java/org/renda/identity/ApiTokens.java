@@ -91,19 +91,21 @@ public class ApiTokens {
                 .list();
     }
 
-    /** Revokes one of the actor's own tokens; another user's token answers 404 like a missing one. */
+    /**
+     * Revokes one of the current user's tokens (again: a no-op). Anyone else's token, or none, answers 404: it is
+     * not theirs to revoke, and a silent "revoked" would claim what did not happen.
+     */
     public void revoke(long tokenId) {
         Actor actor = currentActor.require();
-        boolean own = jdbc.sql("select count(*) from api_token where id = ? and user_id = ?")
-                .params(tokenId, actor.userId()).query(Long.class).single() == 1;
-        if (!own) {
-            throw new NotFoundException("error.notFound");
+        boolean revoked = jdbc.sql("select revoked from api_token where id = ? and user_id = ?")
+                .params(tokenId, actor.userId()).query(Boolean.class).optional()
+                .orElseThrow(() -> new NotFoundException("error.notFound"));
+        if (revoked) {
+            return;
         }
-        int n = jdbc.sql("update api_token set revoked = true where id = ? and user_id = ? and revoked = false")
-                .params(tokenId, actor.userId()).update();
-        if (n == 1) {
-            audit.record(actor.homeOrgId(), "api_token", tokenId, "REVOKED", null, Map.of("userId", actor.userId()));
-        }
+        jdbc.sql("update api_token set revoked = true where id = ? and user_id = ?").params(tokenId, actor.userId())
+                .update();
+        audit.record(actor.homeOrgId(), "api_token", tokenId, "REVOKED", null, Map.of("userId", actor.userId()));
     }
 
     /** The user a presented token belongs to, if it is known, unrevoked and unexpired. */

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,10 +27,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             tokens.authenticate(header.substring(7).strip())
                     .flatMap(users::byId)
-                    .filter(a -> a.lockedUntil() == null || a.lockedUntil().isBefore(Instant.now()))
                     .ifPresent(a -> {
-                        var principal = new RendaPrincipal(a.id(), a.username(), a.displayName(), null, a.enabled(),
-                                a.lockedUntil());
+                        var principal = new RendaPrincipal(a.id(), a.username(), a.displayName(), null, a.enabled());
                         var auth = new UsernamePasswordAuthenticationToken(principal, null, principal.getAuthorities());
                         var context = SecurityContextHolder.createEmptyContext();
                         context.setAuthentication(auth);

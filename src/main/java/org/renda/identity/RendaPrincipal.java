@@ -2,7 +2,6 @@ package org.renda.identity;
 
 import java.io.Serial;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +12,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in user as Spring Security holds it: identity only, since grants are read fresh on each
- * request. The password hash is erased once sign-in succeeds, so the session never carries it.
+ * request. No account is ever locked: repeated failures only slow sign-in down ({@link SignInThrottle}), which
+ * leaves API tokens working. The password hash is erased once sign-in succeeds, so the session never carries it.
  */
 final class RendaPrincipal implements UserDetails, CredentialsContainer, Serializable {
 
@@ -24,17 +24,14 @@ final class RendaPrincipal implements UserDetails, CredentialsContainer, Seriali
     private final String username;
     private final String displayName;
     private final boolean enabled;
-    private final @Nullable Instant lockedUntil;
     private @Nullable String passwordHash;
 
-    RendaPrincipal(long userId, String username, String displayName, @Nullable String passwordHash, boolean enabled,
-            @Nullable Instant lockedUntil) {
+    RendaPrincipal(long userId, String username, String displayName, @Nullable String passwordHash, boolean enabled) {
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
     }
 
     long userId() {
@@ -58,11 +55,6 @@ final class RendaPrincipal implements UserDetails, CredentialsContainer, Seriali
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
     }
 
     @Override

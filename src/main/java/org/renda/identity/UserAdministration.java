@@ -42,14 +42,16 @@ public class UserAdministration {
     private final CurrentActor currentActor;
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
     UserAdministration(UserStore store, OrgTree orgs, CurrentActor currentActor, PasswordEncoder encoder,
-            AuditTrail audit) {
+            AuditTrail audit, SignInThrottle throttle) {
         this.store = store;
         this.orgs = orgs;
         this.currentActor = currentActor;
         this.encoder = encoder;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     public record GrantRequest(@NotNull Role role, long orgId) {}
@@ -138,12 +140,13 @@ public class UserAdministration {
         UserStore.Account account = writable(id);
         PasswordPolicy.check(account.username(), newPassword);
         store.setPassword(id, encoder.encode(newPassword));
+        throttle.release(account.username());
         audit.record(account.orgId(), AUDIT_TYPE, id, "PASSWORD_RESET", null, Map.of("by", currentActor.auditName()));
     }
 
     public void unlock(long id) {
         UserStore.Account account = writable(id);
-        store.unlock(id);
+        throttle.release(account.username());
         audit.record(account.orgId(), AUDIT_TYPE, id, "UNLOCKED", null, Map.of("by", currentActor.auditName()));
     }
 
@@ -173,9 +176,10 @@ public class UserAdministration {
         return store.countIn(currentActor.reach(Permission.USER_READ));
     }
 
+    /** Visible users whose sign-ins wait after repeated failures ({@link SignInThrottle}). */
     @Transactional(readOnly = true)
     public long countLocked() {
-        return store.countLocked(currentActor.reach(Permission.USER_READ));
+        return store.countNamed(currentActor.reach(Permission.USER_READ), throttle.waitingAccounts());
     }
 
     private UserStore.Account writable(long id) {
@@ -202,12 +206,25 @@ public class UserAdministration {
     }
 
     private UserView view(UserStore.Account a, List<UserStore.StoredGrant> grants, Map<Long, OrgView> orgsById) {
-        return new UserView(a.id(), a.username(), a.displayName(), a.orgId(), a.phone(), a.email(), a.enabled(),
-                a.lockedUntil(), a.version(), grants.stream()
+        return new UserView(a.id(), a.username(), a.displayName(), a.orgId(), phoneFor(a), a.email(), a.enabled(),
+                throttle.accountWaitUntil(a.username()).orElse(null), a.version(), grants.stream()
                         .filter(g -> orgsById.containsKey(g.orgId()))
                         .map(g -> new UserView.GrantView(g.role(), g.orgId(), orgsById.get(g.orgId()).code(),
                                 orgsById.get(g.orgId()).name()))
                         .toList());
+    }
+
+    /**
+     * The one rule for personal data (as for deputies): the phone whole only to whoever may edit the record, masked
+     * ({@link Masking}) for everyone else, on the detail page as in lists.
+     */
+    private @Nullable String phoneFor(UserStore.Account a) {
+        if (a.phone() == null) {
+            return null;
+        }
+        boolean mayEdit = currentActor.current().filter(actor -> actor.can(Permission.USER_WRITE, a.orgId()))
+                .isPresent();
+        return mayEdit ? a.phone() : Masking.phone(a.phone());
     }
 
     private Map<Long, OrgView> orgNames(Collection<Long> ids) {

@@ -2,9 +2,7 @@ package org.renda.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,8 +28,7 @@ class UserStore {
     }
 
     record Account(long id, long orgId, String username, String displayName, String passwordHash,
-            @Nullable String phone, @Nullable String email, boolean enabled, int failedAttempts,
-            @Nullable Instant lockedUntil, int version) {}
+            @Nullable String phone, @Nullable String email, boolean enabled, int version) {}
 
     record StoredGrant(Role role, long orgId) {}
 
@@ -65,12 +62,13 @@ class UserStore {
                 .query(Long.class).single();
     }
 
-    long countLocked(Reach reach) {
-        if (reach.isEmpty()) {
+    /** Of the given usernames (lower case), those of users homed in the reach. */
+    long countNamed(Reach reach, Collection<String> usernames) {
+        if (reach.isEmpty() || usernames.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from app_user where " + reach.sql("org_id") + " and locked_until > :now")
-                .params(reach.params()).param("now", OffsetDateTime.now()).query(Long.class).single();
+        return jdbc.sql("select count(*) from app_user where " + reach.sql("org_id") + " and lower(username) in (:names)")
+                .params(reach.params()).param("names", usernames).query(Long.class).single();
     }
 
     long insert(long orgId, String username, String displayName, String hash, @Nullable String phone,
@@ -79,8 +77,8 @@ class UserStore {
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("""
                 insert into app_user (org_id, username, display_name, password_hash, phone, email, enabled,
-                                      failed_attempts, version, created_at, updated_at, password_changed_at)
-                values (?, ?, ?, ?, ?, ?, true, 0, 0, ?, ?, ?)""")
+                                      version, created_at, updated_at, password_changed_at)
+                values (?, ?, ?, ?, ?, ?, true, 0, ?, ?, ?)""")
                 .params(orgId, username, displayName, hash, phone, email, now, now, now)
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
@@ -100,30 +98,10 @@ class UserStore {
 
     void setPassword(long id, String hash) {
         jdbc.sql("""
-                update app_user set password_hash = ?, password_changed_at = ?, failed_attempts = 0,
-                                    locked_until = null, version = version + 1, updated_at = ?
+                update app_user set password_hash = ?, password_changed_at = ?, version = version + 1,
+                                    updated_at = ?
                 where id = ?""")
                 .params(hash, OffsetDateTime.now(), OffsetDateTime.now(), id).update();
-    }
-
-    /** Counts a failed sign-in; locks the account once the limit is reached. Returns the new count. */
-    int recordFailure(String username, int limit, Instant lockUntil) {
-        jdbc.sql("update app_user set failed_attempts = failed_attempts + 1 where username = ?").param(username)
-                .update();
-        jdbc.sql("update app_user set locked_until = ?, failed_attempts = 0 where username = ? and failed_attempts >= ?")
-                .params(OffsetDateTime.ofInstant(lockUntil, ZoneOffset.UTC), username, limit).update();
-        return jdbc.sql("select failed_attempts from app_user where username = ?").param(username)
-                .query(Integer.class).optional().orElse(0);
-    }
-
-    void recordSuccess(String username) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where username = ?"
-                        + " and (failed_attempts > 0 or locked_until is not null)")
-                .param(username).update();
-    }
-
-    void unlock(long id) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
     }
 
     List<StoredGrant> grants(long userId) {
@@ -154,10 +132,8 @@ class UserStore {
     }
 
     private static Account map(ResultSet rs, int n) throws SQLException {
-        OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
         return new Account(rs.getLong("id"), rs.getLong("org_id"), rs.getString("username"),
                 rs.getString("display_name"), rs.getString("password_hash"), rs.getString("phone"),
-                rs.getString("email"), rs.getBoolean("enabled"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), rs.getInt("version"));
+                rs.getString("email"), rs.getBoolean("enabled"), rs.getInt("version"));
     }
 }

@@ -1,6 +1,6 @@
 /**
  * Identity: users, the roles they hold on organisation subtrees, sign-in (form and bearer token),
- * lock-out, passwords, and the {@link org.renda.shared.CurrentActor} every module asks for scope.
+ * the sign-in throttle, passwords, and the {@link org.renda.shared.CurrentActor} every module asks for scope.
  */
 @ApplicationModule(displayName = "Identity and access")
 @NullMarked

@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Form sign-in, lock-out, CSRF and passwords as a user meets them. */
+/** Form sign-in, its throttle, CSRF and passwords as a user meets them. */
 @RendaIntegrationTest
 class SignInTest {
 
@@ -51,24 +52,65 @@ class SignInTest {
         assertThat(mvc.perform(get("/orgs")).andReturn().getResponse().getRedirectedUrl()).endsWith("/login");
     }
 
+    /** A request from this client address (each test keeps to its own, the throttle lives as long as the context). */
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
+    private String signIn(String user, String password, String address) throws Exception {
+        return mvc.perform(post("/login").param("username", user).param("password", password).with(csrf())
+                .with(from(address))).andReturn().getResponse().getRedirectedUrl();
+    }
+
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+    void everyFailureGetsTheSameAnswerWhetherTheUserIsUnknownWrongWaitingOrDisabled() throws Exception {
         String name = newUser();
-        for (int i = 0; i < 5; i++) {
-            assertThat(mvc.perform(formLogin().user(name).password("wrong-" + i)).andReturn().getResponse()
-                    .getRedirectedUrl()).isEqualTo("/login?error");
+        String disabled = newUser();
+        long disabledId = jdbc.sql("select id from app_user where username = ?").param(disabled).query(Long.class).single();
+        jdbc.sql("update app_user set enabled = false where id = ?").param(disabledId).update();
+
+        assertThat(signIn("nobody-" + name, "first-pass1", "198.51.100.1")).isEqualTo("/login?error");
+        assertThat(signIn(name, "wrong-pass1", "198.51.100.2")).isEqualTo("/login?error");
+        assertThat(signIn(disabled, "first-pass1", "198.51.100.3")).isEqualTo("/login?error");
+        for (int i = 0; i < 10; i++) {
+            signIn(name, "wrong-" + i, "198.51.100." + (10 + i));
         }
-        assertThat(mvc.perform(formLogin().user(name).password("first-pass1")).andReturn().getResponse()
-                .getRedirectedUrl()).isEqualTo("/login?locked");
-        assertThat(mvc.perform(get("/login").param("locked", "")).andReturn().getResponse().getContentAsString())
-                .contains("账户因多次密码错误已被临时锁定");
+        assertThat(signIn(name, "first-pass1", "198.51.100.30")).as("waiting, even with the right password")
+                .isEqualTo("/login?error");
+        String page = mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("用户名或密码错误，或尝试过于频繁").doesNotContain("锁定", "停用");
+    }
+
+    @Test
+    void anAccountWaitsAfterTenFailuresFromAnywhereAndAnAdministratorLiftsTheWait() throws Exception {
+        String name = newUser();
+        for (int i = 0; i < 10; i++) { // ten addresses, one guess each: only the account's count can stop them
+            assertThat(signIn(name, "wrong-" + i, "192.0.2." + (10 + i))).isEqualTo("/login?error");
+        }
+        assertThat(signIn(name, "first-pass1", "192.0.2.50")).isEqualTo("/login?error");
 
         long id = jdbc.sql("select id from app_user where username = ?").param(name).query(Long.class).single();
-        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'user' and entity_id = ? and action = 'LOCKED'")
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'user' and entity_id = ? and action = 'SIGN_IN_DELAYED'")
                 .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
-        mvc.perform(post("/users/" + id + "/unlock").with(csrf()).with(Logins.as(accounts, "admin")));
-        assertThat(mvc.perform(formLogin().user(name).password("first-pass1")).andReturn().getResponse()
-                .getRedirectedUrl()).isEqualTo("/");
+        var admin = Logins.as(accounts, "admin");
+        assertThat(mvc.perform(get("/users/" + id).with(admin)).andReturn().getResponse().getContentAsString())
+                .contains("登录受限", "解除登录限制");
+        mvc.perform(post("/users/" + id + "/unlock").with(csrf()).with(admin));
+        assertThat(signIn(name, "first-pass1", "192.0.2.50")).isEqualTo("/");
+    }
+
+    @Test
+    void aStrangerHammeringAdminIsHeldAtTheirOwnAddressAndAdminStillSignsIn() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            assertThat(signIn("admin", "guess-" + i, "203.0.113.66")).isEqualTo("/login?error");
+        }
+        assertThat(signIn("admin", "renda-demo", "203.0.113.66")).as("the stranger's address waits, unchecked")
+                .isEqualTo("/login?error");
+        assertThat(signIn("admin", "renda-demo", "198.51.100.200")).as("admin elsewhere is not locked out")
+                .isEqualTo("/");
     }
 
     @Test

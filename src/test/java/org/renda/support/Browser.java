@@ -35,6 +35,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--lang=zh-CN");
+        // The console is kept, so a test can find what the Content-Security-Policy refused (BrowserSession).
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         if (phone) {
             // A phone's viewport exactly (a resized desktop window keeps desktop chrome around the page).
             options.setExperimentalOption("mobileEmulation", java.util.Map.of(

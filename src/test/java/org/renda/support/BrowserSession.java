@@ -84,6 +84,17 @@ public final class BrowserSession implements AutoCloseable {
                 .executeScript("return document.documentElement.scrollWidth - window.innerWidth;");
     }
 
+    /**
+     * What the browser's console reported since the last call that the Content-Security-Policy refused (an inline
+     * script or handler, a script or style from elsewhere): empty on a page that works under the policy.
+     */
+    public java.util.List<String> cspViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+    }
+
     public void screenshot(String name) {
         Browser.screenshot(driver, name);
     }
