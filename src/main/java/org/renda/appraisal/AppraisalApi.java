@@ -3,10 +3,12 @@ package org.renda.appraisal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +18,14 @@ import org.renda.appraisal.VoteViews.Ballot;
 import org.renda.appraisal.VoteViews.Verification;
 import org.renda.appraisal.VoteViews.VoteDetail;
 import org.renda.appraisal.VoteViews.VoteSummary;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +43,15 @@ class AppraisalApi {
     private final AppraisalDesk desk;
     private final VoteDesk votes;
     private final BallotBox box;
+    private final CodeAttempts attempts;
+    private final MessageSource messages;
 
-    AppraisalApi(AppraisalDesk desk, VoteDesk votes, BallotBox box) {
+    AppraisalApi(AppraisalDesk desk, VoteDesk votes, BallotBox box, CodeAttempts attempts, MessageSource messages) {
         this.desk = desk;
         this.votes = votes;
         this.box = box;
+        this.attempts = attempts;
+        this.messages = messages;
     }
 
     @GetMapping("/appraisals")
@@ -81,9 +93,21 @@ class AppraisalApi {
 
     @PostMapping("/public/votes/{code}/ballots")
     @Operation(summary = "Cast a ballot with a one-time code; 201 without any receipt or id, 422 for a spent or unknown code")
-    ResponseEntity<Void> cast(@PathVariable String code, @Valid @RequestBody BallotJson body) {
-        box.cast(code, body.code(), body.choices());
+    ResponseEntity<Void> cast(@PathVariable String code, @Valid @RequestBody BallotJson body,
+            HttpServletRequest request) {
+        attempts.guard(request, () -> box.cast(code, body.code(), body.choices()));
         return ResponseEntity.status(HttpStatus.CREATED).build();
+    }
+
+    /** Too many refused codes from this client: 429 with Retry-After, before the code is looked at. */
+    @ExceptionHandler(CodeAttempts.Throttled.class)
+    ResponseEntity<ProblemDetail> throttled(CodeAttempts.Throttled e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale()));
+        p.setType(URI.create("urn:renda:problem:" + e.messageKey()));
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @GetMapping("/public/votes/{code}/results")

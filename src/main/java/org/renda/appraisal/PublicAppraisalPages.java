@@ -1,6 +1,7 @@
 package org.renda.appraisal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -42,12 +43,15 @@ class PublicAppraisalPages {
     private final VoteDesk votes;
     private final AppraisalDesk desk;
     private final Feedback feedback;
+    private final CodeAttempts attempts;
 
-    PublicAppraisalPages(BallotBox box, VoteDesk votes, AppraisalDesk desk, Feedback feedback) {
+    PublicAppraisalPages(BallotBox box, VoteDesk votes, AppraisalDesk desk, Feedback feedback,
+            CodeAttempts attempts) {
         this.box = box;
         this.votes = votes;
         this.desk = desk;
         this.feedback = feedback;
+        this.attempts = attempts;
     }
 
     @GetMapping("/public/votes/{code}")
@@ -61,7 +65,7 @@ class PublicAppraisalPages {
     /** Fields: {@code code} and {@code s<subjectId>} = level code. On a refusal the page keeps every choice. */
     @PostMapping("/public/votes/{code}")
     String cast(@PathVariable String code, @RequestParam(name = "code", defaultValue = "") String credential,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Ballot b = box.ballot(code);
         Map<Long, String> choices = new HashMap<>();
         for (SubjectView s : b.subjects()) {
@@ -71,10 +75,13 @@ class PublicAppraisalPages {
             }
         }
         try {
-            box.cast(code, credential, choices);
+            attempts.guard(request, () -> box.cast(code, credential, choices));
         } catch (NotFoundException e) {
             throw e;
         } catch (DomainException e) {
+            if (e instanceof CodeAttempts.Throttled) {
+                response.setStatus(429);
+            }
             model.addAttribute("b", b);
             model.addAttribute("chosen", choices);
             model.addAttribute("code", credential);

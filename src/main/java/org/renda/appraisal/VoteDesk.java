@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.renda.appraisal.AppraisalViews.SubjectLine;
 import org.renda.appraisal.VoteScale.Level;
@@ -65,9 +63,10 @@ public class VoteDesk {
     private final ResultSeal seal;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final BoxRemix remix;
 
     VoteDesk(VoteStore store, AppraisalStore appraisals, AppraisalDesk desk, Rectifications rectifications,
-            DeputyRegister deputies, ResultSeal seal, CurrentActor currentActor, AuditTrail audit) {
+            DeputyRegister deputies, ResultSeal seal, CurrentActor currentActor, AuditTrail audit, BoxRemix remix) {
         this.store = store;
         this.appraisals = appraisals;
         this.desk = desk;
@@ -76,6 +75,7 @@ public class VoteDesk {
         this.seal = seal;
         this.currentActor = currentActor;
         this.audit = audit;
+        this.remix = remix;
     }
 
     public record NewVote(long orgId, @NotBlank @Size(max = 200) String title, @NotNull VoteScale scale,
@@ -296,10 +296,11 @@ public class VoteDesk {
 
     /**
      * Closes the vote and announces the results at once. In one transaction: the state turns CLOSED (after
-     * any ballot in flight, see {@link VoteStore#lockOpen}); the ballots are read, deleted and written again in
-     * a random order under new random ids (so the table's physical order no longer follows the order of
-     * voting); the tally is computed, the export written and signed; units below the threshold get a
-     * rectification item with its three-month report deadline.
+     * any ballot in flight, see {@link VoteStore#lockOpen}); the ballots and the credentials are read, deleted
+     * and written again in a random order, the ballots under new random ids ({@link BoxRemix}: neither physical
+     * order, ids nor transaction ids follow the order of voting; the tables are vacuumed once this commits);
+     * the tally is computed, the export written and signed; units below the threshold get a rectification item
+     * with its three-month report deadline.
      */
     public Results close(long voteId) {
         VoteStore.Row v = writable(voteId);
@@ -307,15 +308,7 @@ public class VoteDesk {
             throw new DomainException("vote.error.notOpen");
         }
         VoteSummary s = v.summary();
-        List<String> raw = new ArrayList<>(store.ballots(voteId));
-        store.deleteBallots(voteId);
-        Collections.shuffle(raw, RANDOM);
-        List<Map.Entry<String, Map<Long, String>>> ballots = new ArrayList<>();
-        for (String choices : raw) {
-            UUID id = UUID.randomUUID();
-            store.insertBallot(id, voteId, s.orgId(), choices);
-            ballots.add(new AbstractMap.SimpleEntry<>(id.toString(), BallotBox.decode(choices)));
-        }
+        List<Map.Entry<String, Map<Long, String>>> ballots = remix.remix(voteId, s.orgId());
         List<Level> levels = store.levels(voteId).stream()
                 .map(l -> new Level(l.code(), l.label(), l.score(), l.satisfied())).toList();
         List<SubjectView> subjects = store.subjects(voteId);

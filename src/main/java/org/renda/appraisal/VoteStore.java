@@ -20,6 +20,7 @@ import org.renda.appraisal.VoteViews.SubjectView;
 import org.renda.appraisal.VoteViews.VoteState;
 import org.renda.appraisal.VoteViews.VoteSummary;
 import org.renda.shared.Reach;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ import org.springframework.stereotype.Repository;
 class VoteStore {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    VoteStore(JdbcClient jdbc) {
+    VoteStore(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     record Row(VoteSummary summary, int paperBallots, @Nullable String exportCsv, @Nullable String sha256,
@@ -166,12 +169,36 @@ class VoteStore {
                 .params(id, voteId, orgId, choices).update();
     }
 
+    /** Writes ballots again in the given order (the close's random one), all in the caller's transaction. */
+    void insertBallots(long voteId, long orgId, List<Map.Entry<UUID, String>> ballots) {
+        batch.batchUpdate("insert into ballot (id, vote_id, org_id, choices) values (?, ?, ?, ?)",
+                ballots.stream().map(b -> new Object[] {b.getKey(), voteId, orgId, b.getValue()}).toList());
+    }
+
     List<String> ballots(long voteId) {
         return jdbc.sql("select choices from ballot where vote_id = ?").param(voteId).query(String.class).list();
     }
 
     void deleteBallots(long voteId) {
         jdbc.sql("delete from ballot where vote_id = ?").param(voteId).update();
+    }
+
+    /** A credential as the close reads it before writing it again: its hash and whether it was spent. */
+    record Credential(String codeHash, boolean spent) {}
+
+    List<Credential> credentials(long voteId) {
+        return jdbc.sql("select code_hash, spent from vote_credential where vote_id = ?").param(voteId)
+                .query((rs, n) -> new Credential(rs.getString(1), rs.getBoolean(2))).list();
+    }
+
+    void deleteCredentials(long voteId) {
+        jdbc.sql("delete from vote_credential where vote_id = ?").param(voteId).update();
+    }
+
+    /** Writes credentials again in the given order (the close's random one), all in the caller's transaction. */
+    void insertCredentials(long voteId, long orgId, List<Credential> credentials) {
+        batch.batchUpdate("insert into vote_credential (code_hash, vote_id, org_id, spent) values (?, ?, ?, ?)",
+                credentials.stream().map(c -> new Object[] {c.codeHash(), voteId, orgId, c.spent()}).toList());
     }
 
     Invariants invariants(long voteId, int paperBallots) {

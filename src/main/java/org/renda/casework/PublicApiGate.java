@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.renda.casework.PublicRateLimiter.Decision;
 import org.renda.casework.PublicRateLimiter.Kind;
@@ -48,6 +49,8 @@ class PublicApiGate extends OncePerRequestFilter {
     static final String PATTERN = "/api/v1/public/*";
     /** After ForwardedHeaderFilter and RequestContextFilter (-105), before Spring Security (-100). */
     static final int ORDER = -101;
+    private static final Pattern BALLOT_CAST = Pattern.compile("/api/v1/public/votes/[^/]+/ballots/?");
+    private static final Pattern BALLOT_READ = Pattern.compile("/api/v1/public/votes/[^/]+/?");
 
     private final PublicRateLimiter limiter;
     private final int maxBody;
@@ -84,7 +87,8 @@ class PublicApiGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         boolean write = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
                 && !"OPTIONS".equals(request.getMethod());
-        Decision d = limiter.acquire(write ? Kind.SUBMIT : Kind.LOOKUP, request);
+        Kind kind = ballot(request, write) ? Kind.BALLOT : write ? Kind.SUBMIT : Kind.LOOKUP;
+        Decision d = limiter.acquire(kind, request);
         if (!d.allowed()) {
             response.setHeader("Retry-After", String.valueOf(d.retryAfterSeconds()));
             problem(request, response, HttpStatus.TOO_MANY_REQUESTS,
@@ -110,6 +114,15 @@ class PublicApiGate extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    /**
+     * A vote's ballot, read ({@code GET /api/v1/public/votes/{code}}) or cast ({@code POST .../ballots}): a hall
+     * votes from one address, so ballots have their own, larger limit.
+     */
+    static boolean ballot(HttpServletRequest request, boolean write) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return (write ? BALLOT_CAST : BALLOT_READ).matcher(path).matches();
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -40,6 +40,38 @@ class PublicRateLimiterTest {
     }
 
     @Test
+    void ballotsHaveTheirOwnLargeBucketSoAHallOf300BehindOneNatVotesWithinAMinute() {
+        var limiter = new PublicRateLimiter(new Settings(null, null, null, null, null));
+        assertThat(limiter.settings().ballot()).isEqualTo(new Rule(600, 600));
+        for (int i = 0; i < 300; i++) {
+            assertThat(limiter.acquire(Kind.BALLOT, "10.0.0.9").allowed()).as("read ballot %d", i).isTrue();
+            assertThat(limiter.acquire(Kind.BALLOT, "10.0.0.9").allowed()).as("cast ballot %d", i).isTrue();
+        }
+        long refused = java.util.stream.IntStream.range(0, 50)
+                .filter(i -> !limiter.acquire(Kind.BALLOT, "10.0.0.9").allowed()).count();
+        assertThat(refused).as("then ten a second").isPositive();
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.acquire(Kind.SUBMIT, "10.0.0.9").allowed()).as("submissions keep their own bucket").isTrue();
+        }
+        assertThat(limiter.acquire(Kind.SUBMIT, "10.0.0.9").allowed()).isFalse();
+    }
+
+    @Test
+    void theGateTellsABallotFromOtherPublicRequests() {
+        assertThat(ballot("POST", "/api/v1/public/votes/AB12CD34/ballots")).isTrue();
+        assertThat(ballot("GET", "/api/v1/public/votes/AB12CD34")).isTrue();
+        assertThat(ballot("POST", "/api/v1/public/votes/verify")).as("a recount is a submission").isFalse();
+        assertThat(ballot("GET", "/api/v1/public/votes/AB12CD34/results")).isFalse();
+        assertThat(ballot("POST", "/api/v1/public/opinions")).isFalse();
+        assertThat(ballot("GET", "/api/v1/public/opinions/ABCDEFGHJK")).isFalse();
+    }
+
+    private static boolean ballot(String method, String path) {
+        var r = new MockHttpServletRequest(method, path);
+        return PublicApiGate.ballot(r, !"GET".equals(method));
+    }
+
+    @Test
     void memoryIsBoundedByTheLeastRecentlyUsedClients() {
         var limiter = new PublicRateLimiter(new Settings(true, new Rule(1, 1), new Rule(1, 1), 1000));
         for (int i = 0; i < 50_000; i++) {
