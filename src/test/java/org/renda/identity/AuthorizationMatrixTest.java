@@ -191,7 +191,19 @@ class AuthorizationMatrixTest {
 
     private static final Map<String, Map<String, String>> VALID_FORM = Map.of(
             "POST /users/{id}/profile", Map.of("displayName", "被改名", "enabled", "true", "version", "0"),
-            "POST /orgs/{id}", Map.of("name", "被改名", "type", "VILLAGE", "sortOrder", "1", "version", "0"));
+            "POST /orgs/{id}", Map.of("name", "被改名", "type", "VILLAGE", "sortOrder", "1", "version", "0"),
+            "POST /orgs/{id}/move", Map.of("parentCode", "QH-SQ"),
+            "POST /calendar/days", Map.of("date", "2026-10-09", "kind", "HOLIDAY", "name", "矩阵测试"),
+            "POST /calendar/rules", Map.of("code", "SUGGESTION", "amount", "3", "unit", "MONTHS",
+                    "reminderDaysBefore", "10", "version", "0"),
+            "POST /duties", Map.of("type", "INSPECTION", "occurredOn", "2026-01-05", "title", "矩阵测试"),
+            "POST /deputies/{id}/commitments/{cid}", Map.of("status", "IN_PROGRESS", "progress", "矩阵测试",
+                    "version", "0"),
+            "POST /stations/{id}/rule", Map.of("kind", "MONTHLY_DAY", "dayOfMonth", "5", "months", "1",
+                    "startsAt", "09:00", "endsAt", "11:00", "place", "矩阵测试", "deputiesPerDay", "1",
+                    "holidayPolicy", "KEEP", "year", "2026"),
+            "POST /stations/days/{dayId}", Map.of("version", "0", "heldOn", "2026-01-05", "startsAt", "09:00",
+                    "endsAt", "11:00", "place", "矩阵测试", "state", "PLANNED"));
 
     /** Path variables that are not ids, with the value the probe sends. */
     private static final Map<String, String> NOT_IDS = Map.of("action", "report");
@@ -386,7 +398,8 @@ class AuthorizationMatrixTest {
                     throw new IllegalStateException("no record kind for the parameter " + name);
                 }
                 req.param(name, absentIds ? "2000000000" : String.valueOf(foreignRow(foreign, kind)[0]));
-            } else if (rp.required() && rp.defaultValue().equals(ValueConstants.DEFAULT_NONE)) {
+            } else if (rp.required() && rp.defaultValue().equals(ValueConstants.DEFAULT_NONE)
+                    && !VALID_FORM.getOrDefault(method + " " + pattern, Map.of()).containsKey(name)) {
                 req.param(name, dummy(type));
             }
         }
@@ -408,6 +421,9 @@ class AuthorizationMatrixTest {
         }
         if (type == LocalDate.class) {
             return LocalDate.now().toString();
+        }
+        if (type == java.time.LocalTime.class) {
+            return "09:00";
         }
         if (type == boolean.class || type == Boolean.class) {
             return "false";
