@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * usernames exist). Once a key has had its free attempts, each further failure makes the next attempt wait, the
  * wait doubling from {@code first-delay} up to the key's {@code max-delay}; an attempt made while waiting is
  * refused unchecked and counts for nothing. The address gives up fewer free attempts and waits far longer than the
- * account, so a guesser is held at their own address long before a user's account slows down, and the account's
- * wait stays short (a minute at most by default). A success clears the account's count, never the address's (a
+ * account, and once an address is held its further failures count against it alone: one guesser, however
+ * patient, never slows a user's account down (the account's count answers guessing spread over many addresses),
+ * and the account's wait stays short (a minute at most by default). Nor does the account's wait hold back the
+ * addresses the user last signed in from: many guessers together cannot keep a user out of their usual office. A success clears the account's count, never the address's (a
  * guesser holding one valid account would otherwise reset it). Counts are forgotten {@code forget-after} the last
  * failure. The counts live in this instance's memory, bounded by {@code max-tracked} keys of each kind.
  */
@@ -62,10 +64,14 @@ class SignInThrottle {
         Instant notBefore = Instant.EPOCH;
     }
 
+    private static final int KNOWN_PER_ACCOUNT = 8;
+
     private final Settings settings;
     private final Clock clock;
     private final Map<String, Count> accounts;
     private final Map<String, Count> addresses;
+    /** Per username, the last few addresses it signed in from: the account's wait does not hold them back. */
+    private final Map<String, Map<String, Boolean>> known;
 
     @Autowired
     SignInThrottle(Settings settings) {
@@ -77,12 +83,14 @@ class SignInThrottle {
         this.clock = clock;
         this.accounts = bounded(settings.maxTracked());
         this.addresses = bounded(settings.maxTracked());
+        this.known = bounded(settings.maxTracked());
     }
 
     /** When the next attempt of this username from this address may be checked; empty if it may be now. */
     synchronized Optional<Instant> waitUntil(String username, String address) {
         Instant now = clock.instant();
-        Instant until = later(live(accounts, key(username), now), live(addresses, address, now));
+        Instant account = isKnown(username, address) ? Instant.EPOCH : live(accounts, key(username), now);
+        Instant until = later(account, live(addresses, address, now));
         return until.isAfter(now) ? Optional.of(until) : Optional.empty();
     }
 
@@ -92,13 +100,24 @@ class SignInThrottle {
      */
     synchronized boolean failed(String username, String address) {
         Instant now = clock.instant();
-        count(addresses, address, settings.address(), now);
+        if (count(addresses, address, settings.address(), now) > settings.address().free()) {
+            return false; // an address already held pays for its own guesses: alone it never slows an account down
+        }
         return count(accounts, key(username), settings.account(), now) == settings.account().free();
     }
 
-    /** A successful sign-in: the account starts afresh (its address does not). */
-    synchronized void succeeded(String username) {
+    /**
+     * A successful sign-in: the account starts afresh (its address does not), and this address is remembered as
+     * the user's, so guessing spread over other addresses cannot keep the user out from here.
+     */
+    synchronized void succeeded(String username, String address) {
         accounts.remove(key(username));
+        known.computeIfAbsent(key(username), k -> bounded(KNOWN_PER_ACCOUNT)).put(address, Boolean.TRUE);
+    }
+
+    private boolean isKnown(String username, String address) {
+        Map<String, Boolean> addresses = known.get(key(username));
+        return addresses != null && addresses.containsKey(address);
     }
 
     /** An administrator lifts an account's wait. */
@@ -167,10 +186,10 @@ class SignInThrottle {
     }
 
     /** Oldest-touched keys go first once the map is full, so a flood of names cannot exhaust memory. */
-    private static Map<String, Count> bounded(int max) {
-        return new LinkedHashMap<>(256, 0.75f, true) {
+    private static <V> Map<String, V> bounded(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Count> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > max;
             }
         };

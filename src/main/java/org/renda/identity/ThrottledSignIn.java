@@ -57,7 +57,7 @@ class ThrottledSignIn implements AuthenticationProvider {
         }
         try {
             Authentication done = passwords.authenticate(attempt);
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             return done;
         } catch (AuthenticationException e) {
             if (throttle.failed(username, address)) {
