@@ -1,5 +1,7 @@
 package org.renda.appraisal;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -48,6 +50,7 @@ import org.renda.shared.Texts;
  * leaders, each unit's public board, the evidence of 一听取三核查五征求 and each group's report draft.
  * Staff run it with APPRAISAL_WRITE on the congress; a unit keeps its own board with APPRAISAL_RESPOND.
  */
+@Validated
 @Service
 @Transactional
 public class AppraisalDesk {
@@ -77,7 +80,7 @@ public class AppraisalDesk {
     public record NewGroup(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String leaderName,
             @Nullable @Size(max = 1000) String members, @Nullable @Size(max = 1000) String deputies) {}
 
-    public CampaignView create(NewCampaign c) {
+    public CampaignView create(@Valid NewCampaign c) {
         currentActor.require().require(Permission.APPRAISAL_WRITE, c.orgId());
         if (c.threshold().signum() < 0 || c.threshold().compareTo(BigDecimal.ONE) > 0) {
             throw new DomainException("appraisal.error.threshold");
@@ -130,7 +133,7 @@ public class AppraisalDesk {
         return id;
     }
 
-    public long addGroup(long campaignId, NewGroup g) {
+    public long addGroup(long campaignId, @Valid NewGroup g) {
         AppraisalStore.Campaign c = writable(campaignId);
         checkTitle(g.name(), 100);
         checkTitle(g.leaderName(), 100);

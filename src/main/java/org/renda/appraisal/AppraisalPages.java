@@ -1,5 +1,6 @@
 package org.renda.appraisal;
 
+import org.renda.shared.validation.YearNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,7 +81,7 @@ class AppraisalPages {
     }
 
     @PostMapping("/appraisals")
-    String create(@RequestParam long orgId, @RequestParam int forYear, @RequestParam String title,
+    String create(@RequestParam long orgId, @RequestParam @YearNumber int forYear, @RequestParam String title,
             @RequestParam CampaignKind kind, @RequestParam BigDecimal thresholdPercent,
             @RequestParam(defaultValue = "false") boolean allUnits, RedirectAttributes redirect) {
         long[] id = {0};

@@ -1,5 +1,6 @@
 package org.renda.deputy;
 
+import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -255,7 +256,7 @@ class DeputyPages {
     }
 
     @PostMapping("/deputies/{id}/commitments")
-    String promise(@PathVariable long id, @RequestParam int year, @ModelAttribute Commitments.Promise promise,
+    String promise(@PathVariable long id, @RequestParam @YearNumber int year, @ModelAttribute Commitments.Promise promise,
             RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/deputies/" + id + "#commitments",
                 () -> commitments.promise(id, year, promise), "commitment.saved");
