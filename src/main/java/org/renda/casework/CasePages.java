@@ -1,5 +1,6 @@
 package org.renda.casework;
 
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -150,6 +151,9 @@ class CasePages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
             return "redirect:/cases/new";
+        } catch (ConstraintViolationException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            return "redirect:/cases/new";
         }
     }
 
@@ -210,6 +214,9 @@ class CasePages {
         } catch (NotFoundException e) {
             throw e;
         } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            return "redirect:/cases/suggest";
+        } catch (ConstraintViolationException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
             return "redirect:/cases/suggest";
         }

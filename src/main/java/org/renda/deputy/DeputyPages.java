@@ -1,5 +1,6 @@
 package org.renda.deputy;
 
+import jakarta.validation.ConstraintViolationException;
 import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -167,6 +168,8 @@ class DeputyPages {
         } catch (NotFoundException e) {
             redirect.addFlashAttribute("failure", feedback.text("deputy.error.unknownOrg"));
         } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+        } catch (ConstraintViolationException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
         }
         redirect.addFlashAttribute("form", f);

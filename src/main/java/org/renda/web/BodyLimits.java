@@ -26,8 +26,9 @@ import tools.jackson.databind.ObjectMapper;
  * this, Tomcat drops the parameters of an oversized body silently (the CSRF token with them: a misleading 403),
  * or Spring's multipart limit fails before any controller advice can answer in the user's language.
  *
- * <p>Judged by the declared Content-Length; a chunked upload over the limit still fails in the multipart
- * parser and ends on the same error page. {@code server.tomcat.max-swallow-size} is raised so the browser
+ * <p>Judged by the declared Content-Length; a chunked upload over the limit fails in the multipart parser,
+ * which runs lazily ({@code spring.servlet.multipart.resolve-lazily}) inside the handler, so the page advice
+ * answers it in Chinese too. {@code server.tomcat.max-swallow-size} is raised so the browser
  * receives the answer instead of a reset connection while it is still sending.
  */
 @Component
@@ -93,6 +94,8 @@ class BodyLimits extends OncePerRequestFilter {
             response.setCharacterEncoding("UTF-8");
             response.getOutputStream().write(json.writeValueAsBytes(p));
         } else {
+            // The error page renders on an error dispatch of this same request; its parameters read as empty
+            // there (ControlCharacters), so nothing tries to parse the refused body again.
             response.sendError(413);
         }
     }

@@ -1,5 +1,6 @@
 package org.renda.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,24 @@ class ControlCharacters {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            chain.doFilter(new CleanParameters(request), response);
+            chain.doFilter(new CleanParameters(request, request.getDispatcherType() == DispatcherType.ERROR),
+                    response);
+        }
+
+        /**
+         * Error pages too: the error page of a request whose body was refused (too large, malformed) would
+         * otherwise fail again on the first parameter read (the locale interceptor reads "lang"), and Tomcat
+         * would answer its own English page.
+         */
+        @Override
+        protected boolean shouldNotFilterErrorDispatch() {
+            return false;
+        }
+
+        @Override
+        protected void doFilterNestedErrorDispatch(HttpServletRequest request, HttpServletResponse response,
+                FilterChain chain) throws ServletException, IOException {
+            doFilterInternal(request, response, chain);
         }
     }
 
@@ -67,13 +85,23 @@ class ControlCharacters {
     static final class CleanParameters extends HttpServletRequestWrapper {
 
         private @Nullable Map<String, String[]> clean;
+        private final boolean errorPage;
 
-        CleanParameters(HttpServletRequest request) {
+        CleanParameters(HttpServletRequest request, boolean errorPage) {
             super(request);
+            this.errorPage = errorPage;
         }
 
         private Map<String, String[]> clean() {
-            Map<String, String[]> original = super.getParameterMap();
+            Map<String, String[]> original;
+            try {
+                original = super.getParameterMap();
+            } catch (RuntimeException e) {
+                if (!errorPage) {
+                    throw e;
+                }
+                original = Map.of(); // the error page needs no parameters of a body that was refused
+            }
             // Re-read while the underlying map grows (a multipart body parsed after the first look).
             if (clean == null || clean.size() != original.size()) {
                 Map<String, String[]> out = new LinkedHashMap<>();
