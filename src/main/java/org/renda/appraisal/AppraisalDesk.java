@@ -1,7 +1,5 @@
 package org.renda.appraisal;
 
-import jakarta.validation.Valid;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -50,7 +48,6 @@ import org.renda.shared.Texts;
  * leaders, each unit's public board, the evidence of 一听取三核查五征求 and each group's report draft.
  * Staff run it with APPRAISAL_WRITE on the congress; a unit keeps its own board with APPRAISAL_RESPOND.
  */
-@Validated
 @Service
 @Transactional
 public class AppraisalDesk {
@@ -80,7 +77,7 @@ public class AppraisalDesk {
     public record NewGroup(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 100) String leaderName,
             @Nullable @Size(max = 1000) String members, @Nullable @Size(max = 1000) String deputies) {}
 
-    public CampaignView create(@Valid NewCampaign c) {
+    public CampaignView create(NewCampaign c) {
         currentActor.require().require(Permission.APPRAISAL_WRITE, c.orgId());
         if (c.threshold().signum() < 0 || c.threshold().compareTo(BigDecimal.ONE) > 0) {
             throw new DomainException("appraisal.error.threshold");
@@ -133,7 +130,7 @@ public class AppraisalDesk {
         return id;
     }
 
-    public long addGroup(long campaignId, @Valid NewGroup g) {
+    public long addGroup(long campaignId, NewGroup g) {
         AppraisalStore.Campaign c = writable(campaignId);
         checkTitle(g.name(), 100);
         checkTitle(g.leaderName(), 100);

@@ -1,7 +1,5 @@
 package org.renda.appraisal;
 
-import jakarta.validation.Valid;
-import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -52,7 +50,6 @@ import org.springframework.transaction.annotation.Transactional;
  * rectification items for units below the threshold. Before the close nobody sees a per-subject number:
  * only the counts of {@link Invariants}. Ballots themselves go through {@link BallotBox}.
  */
-@Validated
 @Service
 @Transactional
 public class VoteDesk {
@@ -89,7 +86,7 @@ public class VoteDesk {
     public record Voter(long deputyId, String name) {}
 
     /** A stand-alone vote (a duty report, a project review): subjects by title. */
-    public VoteSummary create(@Valid NewVote v) {
+    public VoteSummary create(NewVote v) {
         currentActor.require().require(Permission.APPRAISAL_WRITE, v.orgId());
         checkThreshold(v.threshold());
         AppraisalDesk.checkTitle(v.title(), 200);

@@ -152,7 +152,7 @@ class DeputyRosterTest {
         String page = upload("anlan.staff", sheet(rows));
         assertThat(page).contains("文件有 3 处错误，未导入任何数据");
         assertThat(rowErrors(page)).containsExactly(
-                "第 12 行：身份证号格式不正确（应为 18 位，最后一位可为 X）",
+                "第 12 行：身份证号无效（应为 18 位，出生日期真实，末位校验码正确，可为 X）",
                 "第 101 行：“出生日期”的日期“1975-13-01”无法识别（可填如 1975-03-01、1975/3/1、1975.3.1）",
                 "第 152 行：届期结束年份（2020）早于开始年份（2021）");
         assertThat(deputiesUnder("QH-AL")).isEqualTo(before);

@@ -124,6 +124,9 @@ class BadInputTest {
                         .param("year", "1000000000"), 400, "年份应在 1900 到 2100 之间"),
                 new Page("archive?year=2147483647", t -> get("/deputies/" + deputy + "/archive")
                         .param("year", "2147483647"), 400, "年份应在 1900 到 2100 之间"),
+                new Page("paper questionnaire counts that overflow when added", t -> post(
+                        "/appraisals/subjects/1/questionnaires/1/paper").param("satisfied", "2147483647")
+                        .param("fairly", "1").param("basic", "0").param("unsatisfied", "0"), 400, "满意"),
                 new Page("a missing required parameter", t -> post("/grids").param("orgCode", "QH-AL-V01")
                         .param("households", "1").param("voters", "1"), 400, "缺少必填项「姓名」"),
                 new Page("the station ledger PDF without its period", t -> get("/stations/" + station + "/ledger.pdf"),
