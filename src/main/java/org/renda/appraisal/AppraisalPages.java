@@ -1,5 +1,8 @@
 package org.renda.appraisal;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import org.renda.shared.validation.YearNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,7 +83,7 @@ class AppraisalPages {
     }
 
     @PostMapping("/appraisals")
-    String create(@RequestParam long orgId, @RequestParam int forYear, @RequestParam String title,
+    String create(@RequestParam long orgId, @RequestParam @YearNumber int forYear, @RequestParam String title,
             @RequestParam CampaignKind kind, @RequestParam BigDecimal thresholdPercent,
             @RequestParam(defaultValue = "false") boolean allUnits, RedirectAttributes redirect) {
         long[] id = {0};
@@ -191,8 +194,9 @@ class AppraisalPages {
     }
 
     @PostMapping("/appraisals/subjects/{sid}/questionnaires/{qid}/paper")
-    String paperQuestionnaire(@PathVariable long sid, @PathVariable long qid, @RequestParam int satisfied,
-            @RequestParam int fairly, @RequestParam int basic, @RequestParam int unsatisfied,
+    String paperQuestionnaire(@PathVariable long sid, @PathVariable long qid,
+            @RequestParam @Min(0) @Max(100_000) int satisfied, @RequestParam @Min(0) @Max(100_000) int fairly,
+            @RequestParam @Min(0) @Max(100_000) int basic, @RequestParam @Min(0) @Max(100_000) int unsatisfied,
             RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/appraisals/subjects/" + sid,
                 () -> desk.enterPaper(qid, satisfied, fairly, basic, unsatisfied), "common.saved");

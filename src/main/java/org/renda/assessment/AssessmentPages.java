@@ -1,5 +1,6 @@
 package org.renda.assessment;
 
+import org.renda.shared.validation.YearNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -101,7 +102,7 @@ class AssessmentPages {
 
     @PostMapping("/assessments/schemes")
     String draft(@RequestParam long orgId, @RequestParam String template, @RequestParam String name,
-            @RequestParam int forYear, RedirectAttributes redirect) {
+            @RequestParam @YearNumber int forYear, RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/assessments", () -> new Feedback.Next("/assessments/schemes/"
                 + schemes.draftFromTemplate(orgId, template, name, forYear), "assessment.scheme.drafted"));
     }

@@ -1,5 +1,6 @@
 package org.renda.calendar;
 
+import org.renda.shared.validation.YearNumber;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,7 @@ class CalendarPages {
     record Line(CalendarDay day, String weekday, String source, boolean overridden, boolean removable) {}
 
     @GetMapping
-    String year(@RequestParam(required = false) @Nullable Long org, @RequestParam(required = false) @Nullable Integer year,
+    String year(@RequestParam(required = false) @Nullable Long org, @RequestParam(required = false) @Nullable @YearNumber Integer year,
             Model model) {
         long scope = scope(org);
         int y = year == null ? LocalDate.now().getYear() : year;
@@ -83,13 +84,13 @@ class CalendarPages {
     }
 
     @PostMapping("/days/{id}/delete")
-    String removeDay(@PathVariable long id, @RequestParam long org, @RequestParam int year, RedirectAttributes redirect) {
+    String removeDay(@PathVariable long id, @RequestParam long org, @RequestParam @YearNumber int year, RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/calendar?org=" + org + "&year=" + year, () -> holidays.remove(id),
                 "calendar.removed");
     }
 
     @PostMapping("/import")
-    String importFile(@RequestParam long org, @RequestParam(required = false) @Nullable Integer year,
+    String importFile(@RequestParam long org, @RequestParam(required = false) @Nullable @YearNumber Integer year,
             @RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model) throws IOException {
         if (!holidays.canWrite(org)) {
             throw new NotFoundException("error.notFound");
@@ -115,7 +116,7 @@ class CalendarPages {
     }
 
     @GetMapping("/export")
-    ResponseEntity<byte[]> export(@RequestParam long org, @RequestParam int year) {
+    ResponseEntity<byte[]> export(@RequestParam long org, @RequestParam @YearNumber int year) {
         String name = scopes.name(org, feedback.text("calendar.national"));
         return Downloads.xlsx(holidays.export(org, year), name + "-工作日历-" + year + ".xlsx");
     }

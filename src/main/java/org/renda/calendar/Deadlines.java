@@ -1,5 +1,7 @@
 package org.renda.calendar;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * organisation (national defaults: a system administrator of a root), is audited and drops the cache when
  * its transaction ends.
  */
+@Validated
 @Service
 @Transactional(readOnly = true)
 public class Deadlines {
@@ -120,7 +123,7 @@ public class Deadlines {
 
     /** Sets the organisation's own rule for a code (the national default when {@code orgId} is 0). */
     @Transactional
-    public DeadlineRule set(long orgId, String code, RuleChange change) {
+    public DeadlineRule set(long orgId, String code, @Valid RuleChange change) {
         Actor actor = currentActor.require();
         scopes.requireWrite(actor, orgId);
         if (store.find(WorkingCalendar.NATIONAL, code).isEmpty()) {

@@ -1,5 +1,7 @@
 package org.renda.calendar;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -30,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * CALENDAR_WRITE on it (see {@link CalendarScopes}), is audited in its transaction and drops the cache of
  * {@link WorkingCalendar} when it ends. An import is checked whole first and saves nothing when any row is bad.
  */
+@Validated
 @Service
 @Transactional
 public class HolidayCalendar {
@@ -83,7 +86,7 @@ public class HolidayCalendar {
     }
 
     /** Lists a day for a scope, or changes the kind and name of the day already listed on that date. */
-    public CalendarDay put(long orgId, DayForm form) {
+    public CalendarDay put(long orgId, @Valid DayForm form) {
         scopes.requireWrite(currentActor.require(), orgId);
         String name = checkedName(form.name());
         Optional<CalendarDay> before = store.find(orgId, form.date());

@@ -1,8 +1,10 @@
 package org.renda.casework;
 
+import org.renda.shared.validation.ChinesePhone;
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,6 +47,7 @@ import org.renda.shared.Texts;
  * units, deputies and the public. Each step is checked against the flow table and the actor's reach,
  * written to the case's timeline and the audit log in one transaction.
  */
+@Validated
 @Service
 @Transactional
 public class CaseDesk {
@@ -88,25 +91,26 @@ public class CaseDesk {
             @NotBlank @Size(max = 5000) String content,
             @Nullable @Size(max = 200) String location,
             @Nullable @Size(max = 50) String name,
-            @Nullable @Pattern(regexp = "^$|[0-9+\\- ]{5,20}", message = "{user.phone.pattern}") String phone,
+            @Nullable @ChinesePhone String phone,
             boolean anonymous) {}
 
     /** An uploaded photo or document. */
     public record Upload(String fileName, @Nullable String contentType, byte[] data) {}
 
     /** Staff entry at a reception, a visit, or from the hotline. */
-    public record StaffIntake(long orgId, @NotNull Source source, @NotNull Kind kind, @NotBlank String category,
-            @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 5000) String content,
-            @Nullable String location, @Nullable String name, @Nullable String phone, boolean anonymous,
+    public record StaffIntake(long orgId, @NotNull Source source, @NotNull Kind kind,
+            @NotBlank @Size(max = 30) String category, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 5000) String content, @Nullable @Size(max = 200) String location,
+            @Nullable @Size(max = 50) String name, @Nullable @ChinesePhone String phone, boolean anonymous,
             @Nullable Long sponsorDeputyId) {}
 
     /** A deputy's suggestion during recess ("一键通"), possibly co-signed. */
-    public record DeputySuggestion(@NotBlank String category, @NotBlank @Size(max = 200) String title,
-            @NotBlank @Size(max = 5000) String content, @Nullable String location, boolean complex,
+    public record DeputySuggestion(@NotBlank @Size(max = 30) String category, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 5000) String content, @Nullable @Size(max = 200) String location, boolean complex,
             List<Long> cosignerIds) {}
 
     /** The input of a step; each action reads the fields it needs. */
-    public record StepInput(@Nullable String note, @Nullable Long leadUnitId, List<Long> coUnitIds,
+    public record StepInput(@Nullable @Size(max = 5000) String note, @Nullable Long leadUnitId, List<Long> coUnitIds,
             @Nullable Outcome outcome, @Nullable Rating rating, @Nullable String mergeIntoReceipt,
             @Nullable Boolean complex) {
 
@@ -125,7 +129,7 @@ public class CaseDesk {
      * {@link #IDEMPOTENCY_CONFLICT}. Two concurrent first submissions with one key: the unique constraint
      * lets one commit, the other fails with a DataIntegrityViolationException (PublicIntake retries it).
      */
-    public Receipt submitPublic(PublicSubmission s, @Nullable String idempotencyKey, List<Upload> files) {
+    public Receipt submitPublic(@Valid PublicSubmission s, @Nullable String idempotencyKey, List<Upload> files) {
         if (idempotencyKey != null) {
             Optional<CaseStore.Row> earlier = store.byIdempotencyKey(idempotencyKey);
             if (earlier.isPresent()) {
@@ -160,7 +164,7 @@ public class CaseDesk {
                 && Objects.equals(c.submitterPhone(), anonymous ? null : Texts.blankToNull(s.phone()));
     }
 
-    public CaseView intake(StaffIntake in, List<Upload> files) {
+    public CaseView intake(@Valid StaffIntake in, List<Upload> files) {
         Actor actor = currentActor.require();
         actor.require(Permission.CASE_WRITE, in.orgId());
         checkCategory(in.category());
@@ -190,7 +194,7 @@ public class CaseDesk {
     }
 
     /** The signed-in deputy submits a suggestion to the congress that keeps their file. */
-    public CaseView suggest(DeputySuggestion s, List<Upload> files) {
+    public CaseView suggest(@Valid DeputySuggestion s, List<Upload> files) {
         DeputyProfile me = deputies.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
         checkCategory(s.category());
         checkFiles(files);
@@ -224,7 +228,7 @@ public class CaseDesk {
     // --- steps ---
 
     /** Takes one step of the flow on behalf of the actor (staff, unit, or deputy as submitter). */
-    public CaseView act(long caseId, CaseAction action, StepInput in) {
+    public CaseView act(long caseId, CaseAction action, @Valid StepInput in) {
         CaseStore.Row c = store.byId(caseId).orElseThrow(() -> new NotFoundException("error.notFound"));
         Actor actor = currentActor.require();
         Set<Party> parties = partiesOf(actor, c);
@@ -420,7 +424,7 @@ public class CaseDesk {
         CaseStore.Filter f = new CaseStore.Filter(orgsInReach, units, q.state(), q.openOnly(), q.overdueOnly(),
                 q.category(), q.text(), q.mineAsUnit() ? null : sponsor, LocalDate.now());
         int s = Math.max(1, Math.min(size, 200));
-        int p = Math.max(1, page);
+        int p = Math.max(1, Math.min(page, 1_000_000)); // (p - 1) * s must not overflow: page=2147483647
         List<CaseViews.CaseSummary> rows = store.list(f, s, (p - 1) * s);
         Set<Long> ids = new java.util.HashSet<>();
         rows.forEach(r -> {

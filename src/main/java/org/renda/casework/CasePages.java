@@ -1,5 +1,6 @@
 package org.renda.casework;
 
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -150,6 +151,9 @@ class CasePages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
             return "redirect:/cases/new";
+        } catch (ConstraintViolationException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            return "redirect:/cases/new";
         }
     }
 
@@ -212,6 +216,9 @@ class CasePages {
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
             return "redirect:/cases/suggest";
+        } catch (ConstraintViolationException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
+            return "redirect:/cases/suggest";
         }
     }
 
@@ -232,11 +239,15 @@ class CasePages {
 
     @GetMapping("/cases/figures.xlsx")
     ResponseEntity<byte[]> figuresSheet(@RequestParam(defaultValue = "ORG") CaseFigures.By by,
-            @RequestParam LocalDate from, @RequestParam LocalDate to) {
+            @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
         if (!currentActor.require().canAny(Permission.CASE_READ)) {
             throw new NotFoundException("error.notFound");
         }
-        return Downloads.xlsx(figures.export(by, from, to), "意见建议办理统计-" + from + "至" + to + ".xlsx");
+        // A bare link exports what the figures page shows by default: this year up to today.
+        LocalDate start = from == null ? LocalDate.now().withDayOfYear(1) : from;
+        LocalDate end = to == null ? LocalDate.now() : to;
+        return Downloads.xlsx(figures.export(by, start, end), "意见建议办理统计-" + start + "至" + end + ".xlsx");
     }
 
     /** The units a case of this organisation can be assigned to: its county's departments and its own villages. */

@@ -1,5 +1,9 @@
 package org.renda.deputy;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,6 +27,7 @@ import org.renda.shared.Texts;
  * Yearly commitments (实事承诺书): at the start of a year each deputy promises one to three practical
  * things, reports progress during the year and a result at its end; the list is public.
  */
+@Validated
 @Service
 @Transactional
 public class Commitments {
@@ -48,7 +53,7 @@ public class Commitments {
             @Nullable @Size(max = 2000) String result, int version) {}
 
     /** Adds a commitment for the year; a deputy makes at most three a year. */
-    public CommitmentView promise(long deputyId, int year, Promise p) {
+    public CommitmentView promise(long deputyId, @Min(1900) @Max(2100) int year, @Valid Promise p) {
         DeputyStore.Row deputy = register.writableOrSelf(deputyId);
         int made = jdbc.sql("select count(*) from commitment where deputy_id = ? and for_year = ?").params(deputyId, year)
                 .query(Integer.class).single();
@@ -67,7 +72,7 @@ public class Commitments {
         return created;
     }
 
-    public CommitmentView report(long commitmentId, Progress p) {
+    public CommitmentView report(long commitmentId, @Valid Progress p) {
         CommitmentView before = byId(commitmentId);
         DeputyStore.Row deputy = register.writableOrSelf(before.deputyId());
         if ((p.status() == CommitmentStatus.DONE || p.status() == CommitmentStatus.NOT_DONE)

@@ -1,5 +1,6 @@
 package org.renda.deputy;
 
+import org.renda.shared.validation.YearNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +64,7 @@ class DeputyApi {
 
     @GetMapping("/deputies/{id}/archive")
     @Operation(summary = "A deputy's archive for a year: verified counts per type and the diary")
-    ArchiveJson archive(@PathVariable long id, @RequestParam int year) {
+    ArchiveJson archive(@PathVariable long id, @RequestParam @YearNumber int year) {
         var a = duties.archive(id, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         return new ArchiveJson(id, a.from(), a.to(), a.counts(), a.total(), a.diary());
     }

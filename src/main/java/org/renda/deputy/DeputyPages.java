@@ -1,5 +1,7 @@
 package org.renda.deputy;
 
+import jakarta.validation.ConstraintViolationException;
+import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -167,6 +169,8 @@ class DeputyPages {
             redirect.addFlashAttribute("failure", feedback.text("deputy.error.unknownOrg"));
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", feedback.text(e));
+        } catch (ConstraintViolationException e) {
+            redirect.addFlashAttribute("failure", feedback.text(e));
         }
         redirect.addFlashAttribute("form", f);
         return "redirect:/deputies/new";
@@ -255,7 +259,7 @@ class DeputyPages {
     }
 
     @PostMapping("/deputies/{id}/commitments")
-    String promise(@PathVariable long id, @RequestParam int year, @ModelAttribute Commitments.Promise promise,
+    String promise(@PathVariable long id, @RequestParam @YearNumber int year, @ModelAttribute Commitments.Promise promise,
             RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/deputies/" + id + "#commitments",
                 () -> commitments.promise(id, year, promise), "commitment.saved");

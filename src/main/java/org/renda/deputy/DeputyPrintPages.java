@@ -1,5 +1,6 @@
 package org.renda.deputy;
 
+import org.renda.shared.validation.YearNumber;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.web.Downloads;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,7 @@ class DeputyPrintPages {
 
     /** {@code year} = one calendar year; without it, the deputy's current term. */
     @GetMapping("/archive.pdf")
-    ResponseEntity<byte[]> archive(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
+    ResponseEntity<byte[]> archive(@PathVariable long id, @RequestParam(required = false) @Nullable @YearNumber Integer year) {
         Printout archive = archives.render(id, year);
         return Downloads.pdf(archive.pdf(), archive.filename());
     }

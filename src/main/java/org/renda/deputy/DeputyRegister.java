@@ -1,5 +1,8 @@
 package org.renda.deputy;
 
+import org.renda.shared.validation.ResidentId;
+import org.renda.shared.validation.ChinesePhone;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +42,7 @@ import org.renda.shared.Texts;
  * history of each seat (elected, by-elected, resigned, removed, term ended) with the deciding document,
  * photo and nameplate. Reads need DEPUTY_READ on the deputy's organisation, changes DEPUTY_WRITE.
  */
+@Validated
 @Service
 @Transactional
 public class DeputyRegister {
@@ -74,8 +78,8 @@ public class DeputyRegister {
             @Nullable @Size(max = 40) String education,
             @Nullable @Size(max = 100) String occupation,
             @Nullable @Size(max = 100) String workplace,
-            @Nullable @Pattern(regexp = "^$|[0-9+\\- ]{5,20}", message = "{user.phone.pattern}") String phone,
-            @Nullable @Pattern(regexp = "^$|[0-9]{17}[0-9Xx]", message = "{deputy.idNumber.pattern}") String idNumber,
+            @Nullable @ChinesePhone String phone,
+            @Nullable @ResidentId String idNumber,
             @Nullable @Size(max = 1000) String bio) {
 
         DeputyStore.Person person() {
@@ -118,7 +122,7 @@ public class DeputyRegister {
         }
     }
 
-    public DeputyProfile register(NewDeputy cmd) {
+    public DeputyProfile register(@Valid NewDeputy cmd) {
         Actor actor = currentActor.require();
         actor.require(Permission.DEPUTY_WRITE, cmd.orgId());
         OrgView home = activeOrg(cmd.orgId());
@@ -136,7 +140,7 @@ public class DeputyRegister {
         return created;
     }
 
-    public DeputyProfile update(long id, int version, PersonForm form) {
+    public DeputyProfile update(long id, int version, @Valid PersonForm form) {
         DeputyStore.Row row = writable(id);
         DeputyProfile before = profileOf(row);
         DeputyStore.Person person = form.person();
@@ -151,7 +155,7 @@ public class DeputyRegister {
         return after;
     }
 
-    public DeputyProfile addSeat(long deputyId, SeatForm seat) {
+    public DeputyProfile addSeat(long deputyId, @Valid SeatForm seat) {
         DeputyStore.Row row = writable(deputyId);
         OrgView home = orgs.find(row.orgId()).orElseThrow();
         checkSeat(seat, home);
@@ -243,7 +247,7 @@ public class DeputyRegister {
         Reach reach = reach(q.orgId());
         DeputyStore.Filter f = filter(q);
         int s = Math.max(1, Math.min(size, 200));
-        int p = Math.max(1, page);
+        int p = Math.max(1, Math.min(page, 1_000_000)); // (p - 1) * s must not overflow: page=2147483647
         return new Page(store.list(reach, f, s, (p - 1) * s), store.count(reach, f), p, s);
     }
 

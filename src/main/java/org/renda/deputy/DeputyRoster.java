@@ -1,5 +1,7 @@
 package org.renda.deputy;
 
+import org.renda.shared.validation.ResidentId;
+import org.renda.shared.validation.ChinesePhone;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -498,7 +500,7 @@ public class DeputyRoster {
             if (v.isEmpty()) {
                 return null;
             }
-            if (!v.matches("[0-9+\\-]{5,20}")) {
+            if (!ChinesePhone.Validator.accepts(v)) {
                 error("roster.row.phone", row.get(PHONE));
                 return null;
             }
@@ -514,7 +516,7 @@ public class DeputyRoster {
                 error("roster.row.idNumberScientific", row.get(ID_NUMBER));
                 return null;
             }
-            if (!v.matches("[0-9]{17}[0-9X]")) {
+            if (!ResidentId.Validator.accepts(v)) {
                 error("roster.row.idNumber");
                 return null;
             }

@@ -1,5 +1,7 @@
 package org.renda.deputy;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -31,6 +33,7 @@ import org.renda.shared.Texts;
  * from a phone; staff record for deputies who cannot. A record counts once staff have verified it;
  * a record entered by staff is verified on entry.
  */
+@Validated
 @Service
 @Transactional
 public class DutyLog {
@@ -73,7 +76,7 @@ public class DutyLog {
      * Records a duty for a deputy: by the deputy themself (submitted, waiting for staff) or by staff
      * (verified on entry). Evidence files are checked before anything is written.
      */
-    public DutyRecordView record(long deputyId, DutyForm form, List<Upload> files) {
+    public DutyRecordView record(long deputyId, @Valid DutyForm form, List<Upload> files) {
         DeputyStore.Row deputy = register.writableOrSelf(deputyId);
         Actor actor = currentActor.require();
         boolean staff = actor.can(Permission.DEPUTY_WRITE, deputy.orgId());
@@ -108,7 +111,7 @@ public class DutyLog {
      * organisation), not DEPUTY_WRITE: a town clerk attests the county deputies who received voters in the
      * town's station. A retracted record is restored when the source attests it again.
      */
-    public DutyRecordView recordAttested(long deputyId, DutyForm form, String sourceKey, long attestingOrgId,
+    public DutyRecordView recordAttested(long deputyId, @Valid DutyForm form, String sourceKey, long attestingOrgId,
             Permission attestingPermission) {
         currentActor.require().require(attestingPermission, attestingOrgId);
         DeputyStore.Row deputy = register.row(deputyId);
@@ -155,7 +158,7 @@ public class DutyLog {
     }
 
     /** The signed-in deputy records a duty of their own. */
-    public DutyRecordView recordOwn(DutyForm form, List<Upload> files) {
+    public DutyRecordView recordOwn(@Valid DutyForm form, List<Upload> files) {
         DeputyViews.DeputyProfile me = register.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
         return record(me.id(), form, files);
     }

@@ -1,5 +1,6 @@
 package org.renda.deputy;
 
+import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ class DutyPages {
 
     /** The diary as a spreadsheet, one record a row, for the paper ledgers offices still keep. */
     @GetMapping("/deputies/{id}/archive.xlsx")
-    ResponseEntity<byte[]> archiveSheet(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year) {
+    ResponseEntity<byte[]> archiveSheet(@PathVariable long id, @RequestParam(required = false) @Nullable @YearNumber Integer year) {
         DeputyProfile d = register.profile(id);
         DutyLog.Archive a = archiveOf(d, year);
         List<List<?>> rows = a.diary().stream().<List<?>>map(r -> List.of(r.occurredOn().toString(),
@@ -171,7 +172,7 @@ class DutyPages {
     }
 
     @GetMapping("/deputies/{id}/archive")
-    String archive(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+    String archive(@PathVariable long id, @RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
         DeputyProfile d = register.profile(id);
         model.addAttribute("archive", archiveOf(d, year));
         model.addAttribute("year", year);

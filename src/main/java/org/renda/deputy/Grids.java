@@ -1,5 +1,7 @@
 package org.renda.deputy;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Grid duty (网格): the grids of a village or community with their households and voters, and the
  * deputies who keep contact with them (about 20 households and 50 voters each in seed 002).
  */
+@Validated
 @Service
 @Transactional
 public class Grids {
@@ -43,7 +46,7 @@ public class Grids {
     public record GridForm(long orgId, @NotBlank @Size(max = 100) String name, @Min(0) @Max(100000) int households,
             @Min(0) @Max(1000000) int voters) {}
 
-    public GridView create(GridForm f) {
+    public GridView create(@Valid GridForm f) {
         currentActor.require().require(Permission.DEPUTY_WRITE, f.orgId());
         int taken = jdbc.sql("select count(*) from grid where org_id = ? and name = ?").params(f.orgId(), f.name().strip())
                 .query(Integer.class).single();

@@ -1,5 +1,7 @@
 package org.renda.identity;
 
+import org.renda.shared.validation.ChinesePhone;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Manages users and their role grants. A user is read with USER_READ and changed with USER_WRITE on
  * their home organisation; a role can only be granted on organisations the granting actor administers.
  */
+@Validated
 @Service
 @Transactional
 public class UserAdministration {
@@ -61,20 +64,20 @@ public class UserAdministration {
                     String username,
             @NotBlank @Size(max = 100) String displayName,
             long orgId,
-            @Nullable @Pattern(regexp = "^$|[0-9+\\- ]{5,20}", message = "{user.phone.pattern}") String phone,
+            @Nullable @ChinesePhone String phone,
             @Nullable @Email @Size(max = 200) String email,
             @NotBlank String password,
             @NotEmpty List<@Valid GrantRequest> grants) {}
 
     public record ProfileChange(@NotBlank @Size(max = 100) String displayName,
-            @Nullable @Pattern(regexp = "^$|[0-9+\\- ]{5,20}", message = "{user.phone.pattern}") String phone,
+            @Nullable @ChinesePhone String phone,
             @Nullable @Email @Size(max = 200) String email, boolean enabled, int version) {}
 
     /** The audit snapshot of a user: never the password hash, and the phone masked as in any list. */
     private record Snapshot(String username, String displayName, long orgId, @Nullable String phone,
             @Nullable String email, boolean enabled, List<UserStore.StoredGrant> grants) {}
 
-    public UserView create(NewUser cmd) {
+    public UserView create(@Valid NewUser cmd) {
         Actor actor = currentActor.require();
         actor.require(Permission.USER_WRITE, cmd.orgId());
         orgs.find(cmd.orgId()).filter(OrgView::active).orElseThrow(() -> new NotFoundException("user.error.org"));
@@ -107,7 +110,7 @@ public class UserAdministration {
         return view(currentActor.reach(Permission.USER_READ).guard(store.byId(id), UserStore.Account::orgId));
     }
 
-    public UserView updateProfile(long id, ProfileChange change) {
+    public UserView updateProfile(long id, @Valid ProfileChange change) {
         UserStore.Account account = writable(id);
         if (!change.enabled() && id == currentActor.require().userId()) {
             throw new DomainException("user.error.disableSelf");

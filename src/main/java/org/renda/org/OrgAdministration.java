@@ -1,5 +1,7 @@
 package org.renda.org;
 
+import jakarta.validation.Valid;
+import org.springframework.validation.annotation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Changes the organisation tree. Every change needs ORG_WRITE on the organisation it touches (for a new
  * one, on its parent; for a move, on both parents), is audited in its transaction and announced as an event.
  */
+@Validated
 @Service
 @Transactional
 public class OrgAdministration {
@@ -51,7 +54,7 @@ public class OrgAdministration {
     public record OrgChange(@NotBlank @Size(max = 100) String name, @NotNull OrgType type,
             @Min(0) @Max(99999) int sortOrder, int version) {}
 
-    public OrgView create(NewOrg cmd) {
+    public OrgView create(@Valid NewOrg cmd) {
         Actor actor = currentActor.require();
         String code = cmd.code().strip();
         @Nullable OrgView parent = null;
@@ -82,7 +85,7 @@ public class OrgAdministration {
         return created;
     }
 
-    public OrgView update(long id, OrgChange change) {
+    public OrgView update(long id, @Valid OrgChange change) {
         OrgView before = writable(id);
         if (before.parentId() != null) {
             OrgView parent = store.byId(before.parentId()).orElseThrow();

@@ -11,4 +11,33 @@ public final class Texts {
     public static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /**
+     * The text without C0 control characters other than tab, line feed and carriage return, and without DEL.
+     * Such characters never carry meaning in what people type; NUL in particular is refused by PostgreSQL
+     * (and would be stored by H2). The web edge strips them from every parameter and JSON string once, so
+     * no module sees them. Returns the same instance when there is nothing to strip.
+     */
+    public static String stripControls(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && !isStrippedControl(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isStrippedControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isStrippedControl(char c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+    }
 }

@@ -1,5 +1,6 @@
 package org.renda.station;
 
+import org.renda.shared.validation.ChinesePhone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,9 +75,16 @@ public class ReceptionLedger {
 
     public record RecordForm(@NotNull RecordKind kind, @Nullable Long dayId, @NotNull LocalDate occurredOn,
             @NotBlank @Size(max = 200) String place, @Min(0) @Max(10_000) int visitors,
-            @Nullable @Size(max = 50) String visitorName, @Nullable @Size(max = 32) String visitorPhone,
-            boolean anonymous, @NotBlank @Size(max = 4000) String summary, List<Long> deputyIds,
-            List<@Valid ItemForm> items) {}
+            @Nullable @Size(max = 50) String visitorName, @Nullable @Size(max = 32) @ChinesePhone String visitorPhone,
+            boolean anonymous, @NotBlank @Size(max = 4000) String summary, @Nullable List<Long> deputyIds,
+            @Nullable List<@Valid ItemForm> items) {
+
+        /** Absent lists (a JSON body without them) are empty. */
+        public RecordForm {
+            deputyIds = deputyIds == null ? List.of() : deputyIds;
+            items = items == null ? List.of() : items;
+        }
+    }
 
     /** Records a reception or a visit; a reception on a reception day marks the day held. */
     public RecordView record(long stationId, @Valid RecordForm f) {

@@ -1,5 +1,6 @@
 package org.renda.station;
 
+import org.renda.shared.validation.YearNumber;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -72,13 +73,13 @@ class StationApi {
 
     @PostMapping("/stations/{id}/roster")
     @Operation(summary = "Generate (or regenerate from today) a year's reception days from the rule")
-    ReceptionRoster.Generated generate(@PathVariable long id, @RequestParam int year) {
+    ReceptionRoster.Generated generate(@PathVariable long id, @RequestParam @YearNumber int year) {
         return roster.generate(id, year, LocalDate.now());
     }
 
     @GetMapping("/stations/{id}/days")
     @Operation(summary = "A year's reception days with their deputies and whether each confirmed")
-    List<DayView> days(@PathVariable long id, @RequestParam int year) {
+    List<DayView> days(@PathVariable long id, @RequestParam @YearNumber int year) {
         return roster.days(id, year);
     }
 

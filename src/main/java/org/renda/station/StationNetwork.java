@@ -1,5 +1,6 @@
 package org.renda.station;
 
+import org.renda.shared.validation.ChinesePhone;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -66,10 +67,10 @@ public class StationNetwork {
     public record StationForm(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]+") String code,
             @NotBlank @Size(max = 100) String name, @NotNull Tier tier, @Nullable Long parentId,
             @NotBlank @Size(max = 200) String address, @Nullable @Size(max = 200) String openingHours,
-            @Nullable @Size(max = 32) String contactPhone, @Nullable @Size(max = 2000) String description) {}
+            @Nullable @Size(max = 32) @ChinesePhone String contactPhone, @Nullable @Size(max = 2000) String description) {}
 
     public record StaffForm(@NotBlank @Size(max = 50) String name, @NotNull StaffRole role,
-            @Nullable @Size(max = 100) String title, @Nullable @Size(max = 32) String phone, @Nullable Long userId) {}
+            @Nullable @Size(max = 100) String title, @Nullable @Size(max = 32) @ChinesePhone String phone, @Nullable Long userId) {}
 
     public StationView create(long orgId, @Valid StationForm form) {
         currentActor.require().require(Permission.STATION_WRITE, orgId);

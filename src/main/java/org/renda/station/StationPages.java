@@ -1,5 +1,6 @@
 package org.renda.station;
 
+import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -73,7 +74,7 @@ class StationPages {
     // ---- the network
 
     @GetMapping("/stations")
-    String list(@RequestParam(required = false) @Nullable Integer year, Model model) {
+    String list(@RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
         LocalDate today = LocalDate.now();
         int y = year == null ? today.getYear() : year;
         model.addAttribute("stations", network.list());
@@ -86,8 +87,9 @@ class StationPages {
     }
 
     @GetMapping("/stations/figures.xlsx")
-    ResponseEntity<byte[]> figures(@RequestParam int year) {
-        LedgerPrints.File f = prints.figuresXlsx(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    ResponseEntity<byte[]> figures(@RequestParam(required = false) @Nullable @YearNumber Integer year) {
+        int y = year == null ? LocalDate.now().getYear() : year; // a bare link exports this year
+        LedgerPrints.File f = prints.figuresXlsx(LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
         return Downloads.xlsx(f.data(), f.filename());
     }
 
@@ -206,7 +208,7 @@ class StationPages {
     // ---- reception days
 
     @GetMapping("/stations/{id}/roster")
-    String roster(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+    String roster(@PathVariable long id, @RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
         StationView s = network.get(id);
         int y = year == null ? LocalDate.now().getYear() : year;
         model.addAttribute("s", s);
@@ -234,7 +236,7 @@ class StationPages {
             @RequestParam(required = false) @Nullable List<Integer> months, @RequestParam LocalTime startsAt,
             @RequestParam LocalTime endsAt, @RequestParam String place, @RequestParam int deputiesPerDay,
             @RequestParam HolidayPolicy holidayPolicy, @RequestParam(defaultValue = "7") int noticeDays,
-            @RequestParam int year, RedirectAttributes redirect) {
+            @RequestParam @YearNumber int year, RedirectAttributes redirect) {
         char[] mask = "000000000000".toCharArray();
         if (months != null) {
             months.stream().filter(m -> m >= 1 && m <= 12).forEach(m -> mask[m - 1] = '1');
@@ -245,7 +247,7 @@ class StationPages {
     }
 
     @PostMapping("/stations/{id}/roster")
-    String generate(@PathVariable long id, @RequestParam int year, RedirectAttributes redirect) {
+    String generate(@PathVariable long id, @RequestParam @YearNumber int year, RedirectAttributes redirect) {
         String target = "/stations/" + id + "/roster?year=" + year;
         return feedback.redirect(redirect, target, () -> {
             ReceptionRoster.Generated g = roster.generate(id, year, LocalDate.now());
@@ -355,8 +357,8 @@ class StationPages {
     String ledger(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate from,
             @RequestParam(required = false) @Nullable LocalDate to, Model model) {
         LocalDate today = LocalDate.now();
-        LocalDate f = from == null ? LocalDate.of(today.getYear(), 1, 1) : from;
-        LocalDate t = to == null ? LocalDate.of(today.getYear(), 12, 31) : to;
+        LocalDate f = yearStart(from);
+        LocalDate t = yearEnd(to);
         model.addAttribute("s", network.get(id));
         model.addAttribute("from", f);
         model.addAttribute("to", t);
@@ -366,21 +368,23 @@ class StationPages {
     }
 
     @GetMapping("/stations/{id}/ledger.xlsx")
-    ResponseEntity<byte[]> ledgerXlsx(@PathVariable long id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        LedgerPrints.File f = prints.xlsx(id, from, to);
+    ResponseEntity<byte[]> ledgerXlsx(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
+        LedgerPrints.File f = prints.xlsx(id, yearStart(from), yearEnd(to));
         return Downloads.xlsx(f.data(), f.filename());
     }
 
     @GetMapping("/stations/{id}/ledger.pdf")
-    ResponseEntity<byte[]> ledgerPdf(@PathVariable long id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
-        LedgerPrints.File f = prints.pdf(id, from, to);
+    ResponseEntity<byte[]> ledgerPdf(@PathVariable long id, @RequestParam(required = false) @Nullable LocalDate from,
+            @RequestParam(required = false) @Nullable LocalDate to) {
+        LedgerPrints.File f = prints.pdf(id, yearStart(from), yearEnd(to));
         return Downloads.pdf(f.data(), f.filename());
     }
 
     // ---- the station's rhythm
 
     @GetMapping("/stations/{id}/rhythm")
-    String rhythm(@PathVariable long id, @RequestParam(required = false) @Nullable Integer year, Model model) {
+    String rhythm(@PathVariable long id, @RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
         int y = year == null ? LocalDate.now().getYear() : year;
         model.addAttribute("s", network.get(id));
         model.addAttribute("year", y);
@@ -392,7 +396,7 @@ class StationPages {
     }
 
     @PostMapping("/stations/{id}/rhythm")
-    String plan(@PathVariable long id, @RequestParam int year,
+    String plan(@PathVariable long id, @RequestParam @YearNumber int year,
             @RequestParam(required = false) @Nullable List<ActivityKind> kinds,
             @RequestParam(defaultValue = "4") int weekday, RedirectAttributes redirect) {
         String target = "/stations/" + id + "/rhythm?year=" + year;
@@ -457,5 +461,15 @@ class StationPages {
     private List<OrgView> stationOrgs() {
         return orgs.within(currentActor.reach(Permission.STATION_WRITE)).stream()
                 .filter(o -> o.type() != OrgType.DEPARTMENT && o.type() != OrgType.UNIT).toList();
+    }
+
+    /** A ledger's period without its start (a bare link): the first day of this year. */
+    private static LocalDate yearStart(@Nullable LocalDate from) {
+        return from != null ? from : LocalDate.now().withDayOfYear(1);
+    }
+
+    /** A ledger's period without its end: the last day of this year. */
+    private static LocalDate yearEnd(@Nullable LocalDate to) {
+        return to != null ? to : LocalDate.now().withMonth(12).withDayOfMonth(31);
     }
 }

@@ -7,6 +7,7 @@ import org.renda.shared.DomainException;
 import org.renda.shared.NotAuthenticatedException;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.excel.ImportRejected;
+import org.renda.shared.web.Feedback;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -25,10 +26,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
-    private final MessageSource messages;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
-    ApiErrors(MessageSource messages) {
+    private final MessageSource messages;
+    private final Feedback feedback;
+
+    ApiErrors(MessageSource messages, Feedback feedback) {
         this.messages = messages;
+        this.feedback = feedback;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -50,7 +55,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> constraint(jakarta.validation.ConstraintViolationException ex) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.validation", null));
         p.setProperty("errors", ex.getConstraintViolations().stream()
-                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .map(v -> Map.<String, Object>of("field", lastNode(v.getPropertyPath().toString()),
+                        "message", v.getMessage()))
                 .toList());
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(p);
@@ -67,31 +73,112 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.validation", null));
         List<Map<String, Object>> fields = ex.getBindingResult().getFieldErrors().stream()
-                .map(PageErrorsSupport::field).toList();
+                .map(f -> Map.<String, Object>of("field", f.getField(), "message", f.isBindingFailure()
+                        ? feedback.text(f) : f.getDefaultMessage() == null ? "" : f.getDefaultMessage()))
+                .toList();
         p.setProperty("errors", fields);
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
                 .body(p);
     }
 
+    /** Malformed JSON, or a value of the wrong type, which is then named with its path and value. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadableBody", null));
-        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(p);
+        if (ex.getCause() instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+            String field = d.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+            String message = d instanceof tools.jackson.databind.exc.InvalidFormatException bad
+                    ? feedback.typeMismatch(field, bad.getValue(), bad.getTargetType())
+                    : text("error.unreadableBody", null);
+            p.setDetail(message);
+            p.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        return problem(p);
+    }
+
+    /** A query parameter or path variable of the wrong type, named: "日期「from」无效：2026-02-30". */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : ex.getPropertyName() == null ? "" : ex.getPropertyName();
+        String message = feedback.typeMismatch(field, ex.getValue(), ex.getRequiredType());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        p.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String message = text("error.missingParameter", new Object[] {feedback.label(ex.getParameterName())});
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        p.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", message)));
+        return problem(p);
+    }
+
+    /** Constraints on a handler's own parameters (years, page numbers). */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.validation", null));
+        p.setProperty("errors", ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.<String, Object>of(
+                        "field", r.getMethodParameter().getParameterName() == null ? ""
+                                : r.getMethodParameter().getParameterName(),
+                        "message", err.getDefaultMessage() == null ? "" : err.getDefaultMessage())))
+                .toList());
+        return problem(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, text("error.tooLarge", null)));
+    }
+
+    /**
+     * The last line: a value the database refused (too long for its column, out of range) that no check caught.
+     * Nothing was saved (the transaction rolled back).
+     */
+    @ExceptionHandler({org.springframework.dao.DataIntegrityViolationException.class,
+        java.time.DateTimeException.class})
+    ResponseEntity<Object> refused(Exception e) {
+        log.warn("Refused API input: {}", e.toString());
+        return problem(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.dataRejected", null)));
+    }
+
+    /**
+     * Anything else is a fault of ours: 500 as a problem detail whose text says nothing of the exception
+     * (that goes to the log, with the stack trace).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // Spring Security answers these with its own problem details
+        }
+        log.error("Unexpected API error", e);
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", null));
+        p.setType(URI.create("urn:renda:problem:error.500"));
+        return ResponseEntity.internalServerError()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     private String text(String key, Object[] args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    /** Field errors as { field, message }. */
-    static final class PageErrorsSupport {
-        private PageErrorsSupport() {}
-
-        static Map<String, Object> field(FieldError f) {
-            return Map.of("field", f.getField(), "message", f.getDefaultMessage() == null ? "" : f.getDefaultMessage());
-        }
     }
 }

@@ -88,8 +88,12 @@ class PublicIdentityTest {
         });
     }
 
+    /** A random, valid resident ID number (a real birth date, the right check character). */
     private static String idNumber() {
-        return "3301" + String.format("%013d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L)) + "X";
+        var random = ThreadLocalRandom.current();
+        String body = "330102" + java.time.LocalDate.of(1950, 1, 1).plusDays(random.nextInt(18_000)).toString()
+                .replace("-", "") + String.format("%03d", random.nextInt(1000));
+        return DeputyRosterTest.checked(body);
     }
 
     private static String uniqueName(String base) {

@@ -1,10 +1,18 @@
 package org.renda.shared.web;
 
+import jakarta.validation.ConstraintViolationException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,6 +45,8 @@ public class Feedback {
             throw e;
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", text(e));
+        } catch (ConstraintViolationException e) {
+            redirect.addFlashAttribute("failure", text(e));
         }
         return "redirect:" + target;
     }
@@ -56,7 +66,62 @@ public class Feedback {
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", text(e));
             return "redirect:" + failureTarget;
+        } catch (ConstraintViolationException e) {
+            redirect.addFlashAttribute("failure", text(e));
+            return "redirect:" + failureTarget;
         }
+    }
+
+    /**
+     * A form field's label in the user's language ({@code field.<name>} in the bundles), or the name itself.
+     * Page errors name fields by their label, never by the Java name.
+     */
+    public String label(String field) {
+        String name = field;
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0) {
+            name = name.substring(dot + 1);
+        }
+        int bracket = name.indexOf('[');
+        if (bracket > 0) {
+            name = name.substring(0, bracket);
+        }
+        return messages.getMessage("field." + name, null, name, LocaleContextHolder.getLocale());
+    }
+
+    /** A facade's bean validation failed: each field's label and what is wrong with it, in a stable order. */
+    public String text(ConstraintViolationException e) {
+        return text("error.validation.fields", e.getConstraintViolations().stream()
+                .map(v -> text("error.field", label(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted().distinct().collect(Collectors.joining("；")));
+    }
+
+    /**
+     * A value that is not of its field's type (an impossible date, letters in a number), naming the field:
+     * "日期「接待日期」无效：2026-02-30".
+     */
+    public String typeMismatch(String field, @Nullable Object value, @Nullable Class<?> type) {
+        String kind = type == null ? "" : type == LocalDate.class ? ".date"
+                : type == LocalDateTime.class || type == LocalTime.class ? ".time"
+                : Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class) ? ".number"
+                : type.isEnum() ? ".choice" : "";
+        String shown = value instanceof String[] array ? String.join(",", array) : String.valueOf(value);
+        if (shown.length() > 40) {
+            shown = shown.substring(0, 40) + "…";
+        }
+        return text("error.typeMismatch" + kind, label(field), shown);
+    }
+
+    /** One binding error of a form: a type mismatch or a failed constraint, with the field's label. */
+    public String text(FieldError e) {
+        if (e.isBindingFailure()) {
+            Class<?> type = null;
+            if (e.contains(TypeMismatchException.class)) {
+                type = e.unwrap(TypeMismatchException.class).getRequiredType();
+            }
+            return typeMismatch(e.getField(), e.getRejectedValue(), type);
+        }
+        return text("error.field", label(e.getField()), e.getDefaultMessage() == null ? "" : e.getDefaultMessage());
     }
 
     /** Where a successful form goes, and the message it shows there. */
