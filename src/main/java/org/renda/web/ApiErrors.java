@@ -25,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    private static final String CONCURRENT_EDIT = "error.concurrentEdit";
+
     private final MessageSource messages;
 
     ApiErrors(MessageSource messages) {
@@ -35,6 +37,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail domain(DomainException e) {
         HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof NotAuthenticatedException ? HttpStatus.UNAUTHORIZED
+                : CONCURRENT_EDIT.equals(e.messageKey()) ? HttpStatus.CONFLICT // a stale version: read again
                 : HttpStatus.valueOf(422);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
         p.setType(URI.create("urn:renda:problem:" + e.messageKey()));
