@@ -25,7 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
-    private static final String CONCURRENT_EDIT = "error.concurrentEdit";
+    /** The message keys of an optimistic-lock failure: the record changed since the client read it. */
+    private static final java.util.Set<String> STALE_VERSION = java.util.Set.of("error.concurrentEdit",
+            "assessment.error.stale");
 
     private final MessageSource messages;
 
@@ -37,7 +39,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail domain(DomainException e) {
         HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof NotAuthenticatedException ? HttpStatus.UNAUTHORIZED
-                : CONCURRENT_EDIT.equals(e.messageKey()) ? HttpStatus.CONFLICT // a stale version: read again
+                : STALE_VERSION.contains(e.messageKey()) ? HttpStatus.CONFLICT // a stale version: read again
                 : HttpStatus.valueOf(422);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
         p.setType(URI.create("urn:renda:problem:" + e.messageKey()));

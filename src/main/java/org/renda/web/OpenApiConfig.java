@@ -165,7 +165,7 @@ class OpenApiConfig {
         props.put("rows", new Schema<>().types(Set.of("array"))
                 .items(new Schema<>().types(Set.of("object")).properties(row).required(List.of("row", "message"))));
         return new Schema<>().types(Set.of("object")).description("RFC 9457 problem details")
-                .properties(props).required(List.of("type", "title", "status"));
+                .properties(props).required(List.of("title", "status")); // type left out means about:blank
     }
 
     private static Schema<?> text(@Nullable String description) {
