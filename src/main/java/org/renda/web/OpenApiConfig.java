@@ -79,7 +79,8 @@ class OpenApiConfig {
      * <li>every operation: 500 (an unexpected failure, still a problem document);</li>
      * <li>signed-in operations: 401 (no, a revoked or an expired token);</li>
      * <li>a parameter or a body: 400 (missing, malformed, of the wrong type, or failing validation);</li>
-     * <li>a path id or a body naming ids: 404 (missing or outside the caller's reach);</li>
+     * <li>a path id, or a signed-in write's body (it names ids: a parent, deputies): 404 (missing or outside
+     * the caller's reach);</li>
      * <li>a body: 415 (not JSON); on the anonymous door also 413 (over its size limit);</li>
      * <li>writes: 422 (a business rule refused it); with a {@code version} in the body also 409 (changed by
      * someone else since it was read);</li>
@@ -101,7 +102,7 @@ class OpenApiConfig {
         if (!publicDoor) {
             errors.put("401", "No valid bearer token");
         }
-        if (pathId || (body && write)) {
+        if (pathId || (body && write && !publicDoor)) {
             errors.put("404", "Not found, or outside the caller's reach");
         }
         if (write && body && hasVersion(op, components)) {

@@ -255,7 +255,7 @@ class OpenApiContractTest {
         assertThat(doc.get("paths").get("/api/v1/orgs/{id}").get("put").get("responses").propertyNames())
                 .contains("409");
         assertThat(doc.get("paths").get("/api/v1/public/opinions").get("post").get("responses").propertyNames())
-                .contains("200", "201", "413", "429").doesNotContain("401");
+                .contains("200", "201", "413", "429").doesNotContain("401", "404");
     }
 
     private static String line(String text, String prefix) {
