@@ -1,6 +1,7 @@
 package org.renda.appraisal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,6 +94,7 @@ class AppraisalApi {
 
     @PostMapping("/public/votes/{code}/ballots")
     @Operation(summary = "Cast a ballot with a one-time code; 201 without any receipt or id, 422 for a spent or unknown code")
+    @ApiResponse(responseCode = "201", description = "Cast; no receipt and no id, so the ballot cannot be traced")
     ResponseEntity<Void> cast(@PathVariable String code, @Valid @RequestBody BallotJson body,
             HttpServletRequest request) {
         attempts.guard(request, () -> box.cast(code, body.code(), body.choices()));

@@ -1,6 +1,7 @@
 package org.renda.casework;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,6 +69,9 @@ class PublicOpinionApi {
     @Operation(summary = "Submit an opinion (anonymous allowed); answers the receipt code",
             description = "201 for a new case. With an Idempotency-Key header a retried request answers 200 with the"
                     + " first receipt instead of creating a second case; the same key with other content answers 422.")
+    @ApiResponse(responseCode = "201", description = "A new case; Location is its tracking resource", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "A repeat with the same Idempotency-Key and content: the first receipt,"
+            + " header Idempotent-Replayed: true", useReturnTypeSchema = true)
     ResponseEntity<ReceiptJson> submit(@Valid @RequestBody PublicSubmission body,
             @Parameter(description = "1–100 characters of A–Z a–z 0–9 _ -; a UUID per submission is best")
             @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {

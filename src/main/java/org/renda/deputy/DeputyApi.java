@@ -2,6 +2,7 @@ package org.renda.deputy;
 
 import org.renda.shared.validation.YearNumber;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -71,6 +72,7 @@ class DeputyApi {
 
     @PostMapping("/deputies/{id}/duties")
     @Operation(summary = "Record a duty: the deputy's own (submitted for review) or by staff (verified)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource", useReturnTypeSchema = true)
     ResponseEntity<DutyRecordView> record(@PathVariable long id, @Valid @RequestBody DutyLog.DutyForm body) {
         DutyRecordView saved = duties.record(id, body, List.of());
         return ResponseEntity.created(URI.create("/api/v1/duties/" + saved.id())).body(saved);

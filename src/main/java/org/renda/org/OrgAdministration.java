@@ -85,12 +85,28 @@ public class OrgAdministration {
         return created;
     }
 
+    /**
+     * Renames, reorders or retypes. A new type must fit under the parent and keep every child (active or
+     * not) where {@link OrgType} allows it; the root's type is fixed, since the whole tree hangs on it.
+     */
     public OrgView update(long id, @Valid OrgChange change) {
         OrgView before = writable(id);
-        if (before.parentId() != null) {
+        if (before.parentId() == null) {
+            if (change.type() != before.type()) {
+                throw new DomainException("org.error.rootTypeFixed", before.type().label());
+            }
+        } else {
             OrgView parent = store.byId(before.parentId()).orElseThrow();
             if (!change.type().mayStandUnder(parent.type())) {
                 throw new DomainException("org.error.typeNotAllowed", change.type().label(), parent.type().label());
+            }
+        }
+        if (change.type() != before.type()) {
+            for (OrgView child : store.children(id)) {
+                if (!child.type().mayStandUnder(change.type())) {
+                    throw new DomainException("org.error.typeStrandsChild", change.type().label(), child.name(),
+                            child.type().label());
+                }
             }
         }
         store.update(id, change.version(), change.name().strip(), change.type(), change.sortOrder(), before.active());

@@ -1,6 +1,7 @@
 package org.renda.org;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -51,6 +52,7 @@ class OrgApi {
 
     @PostMapping
     @Operation(summary = "Create an organisation under a parent the caller administers")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource", useReturnTypeSchema = true)
     ResponseEntity<OrgView> create(@Valid @RequestBody OrgAdministration.NewOrg body) {
         OrgView created = admin.create(body);
         return ResponseEntity.created(URI.create("/api/v1/orgs/" + created.id())).body(created);

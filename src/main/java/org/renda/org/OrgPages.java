@@ -86,7 +86,7 @@ class OrgPages {
         model.addAttribute("childTypes", java.util.Arrays.stream(OrgType.values())
                 .filter(t -> t.mayStandUnder(org.type())).toList());
         model.addAttribute("types", java.util.Arrays.stream(OrgType.values())
-                .filter(t -> org.parentId() == null ? t.mayBeRoot()
+                .filter(t -> org.parentId() == null ? t == org.type()
                         : directory.find(org.parentId()).map(p -> t.mayStandUnder(p.type())).orElse(false))
                 .toList());
         if (!model.containsAttribute("childForm")) {

@@ -2,6 +2,7 @@ package org.renda.station;
 
 import org.renda.shared.validation.YearNumber;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -96,6 +97,7 @@ class StationApi {
 
     @PostMapping("/stations/{id}/records")
     @Operation(summary = "Record a reception or a visit; every deputy present gets it in their duty archive")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource", useReturnTypeSchema = true)
     ResponseEntity<RecordJson> record(@PathVariable long id, @Valid @RequestBody ReceptionLedger.RecordForm body) {
         RecordView saved = ledger.record(id, body);
         return ResponseEntity.created(URI.create("/api/v1/stations/records/" + saved.id())).body(RecordJson.of(saved));

@@ -28,6 +28,10 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
+    /** The message keys of an optimistic-lock failure: the record changed since the client read it. */
+    private static final java.util.Set<String> STALE_VERSION = java.util.Set.of("error.concurrentEdit",
+            "assessment.error.stale");
+
     private final MessageSource messages;
     private final Feedback feedback;
 
@@ -40,6 +44,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail domain(DomainException e) {
         HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof NotAuthenticatedException ? HttpStatus.UNAUTHORIZED
+                : STALE_VERSION.contains(e.messageKey()) ? HttpStatus.CONFLICT // a stale version: read again
                 : HttpStatus.valueOf(422);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
         p.setType(URI.create("urn:renda:problem:" + e.messageKey()));
