@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.Permission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +26,8 @@ import tools.jackson.databind.ObjectMapper;
  */
 @Service
 public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
@@ -62,7 +66,12 @@ public class AuditTrail {
                 .update();
         jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
         if (checkpoints.due(seq)) {
-            checkpoints.sign(seq, hash);
+            try {
+                checkpoints.sign(seq, hash);
+            } catch (IllegalStateException e) {
+                // An unusable key file must not stop the change itself; the next checkpoint covers this head.
+                log.error("Audit checkpoint at entry {} not signed", seq, e);
+            }
         }
     }
 
