@@ -17,9 +17,17 @@ BEGIN
 END
 $$;
 
-GRANT USAGE ON SCHEMA public TO renda_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO renda_app;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO renda_app;
+-- Renda's schema is the current one: public, unless the connection sets another search_path
+-- (e.g. PGOPTIONS="-c search_path=renda" psql ...).
+DO $$
+DECLARE
+    s text := current_schema();
+BEGIN
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO renda_app', s);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO renda_app', s);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO renda_app', s);
+END
+$$;
 
 -- The audit log and its signed checkpoints are append-only: read and add, never change or remove.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint FROM renda_app;

@@ -1,5 +1,6 @@
 package org.renda.audit;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.renda.shared.signing.Signer;
@@ -12,7 +13,7 @@ import org.renda.shared.signing.Signer;
  * @param previous the previous checkpoint's {@link #digest()}, or 64 zeros for the first
  */
 public record Checkpoint(long number, long headSeq, String headHash, Instant signedAt, String previous,
-        String keyFingerprint, String publicKey, String signature) {
+        String keyFingerprint, String publicKey, String signature) implements Serializable {
 
     static final String FORMAT = "renda-audit-checkpoint/1";
 
