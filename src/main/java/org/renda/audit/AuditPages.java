@@ -1,16 +1,27 @@
 package org.renda.audit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The audit pages: recent changes, one record's history, and (for administrators) the chain check. */
+/**
+ * The audit pages: recent changes, one record's history, and for administrators the chain check (optionally
+ * against a held copy of the checkpoints), signing a checkpoint now and downloading every checkpoint.
+ */
 @Controller
 class AuditPages {
 
@@ -28,7 +39,11 @@ class AuditPages {
     @GetMapping("/audit")
     String log(Model model) {
         model.addAttribute("entries", trail.recent(100));
-        model.addAttribute("canVerify", currentActor.require().canAny(Permission.AUDIT_VERIFY));
+        boolean canVerify = currentActor.require().canAny(Permission.AUDIT_VERIFY);
+        model.addAttribute("canVerify", canVerify);
+        if (canVerify) {
+            model.addAttribute("keyFingerprint", trail.signingKeyFingerprint());
+        }
         return LOG;
     }
 
@@ -44,12 +59,45 @@ class AuditPages {
         return HISTORY;
     }
 
+    /** The check; with a held copy of the checkpoints (the exported file) the database must still agree with it. */
     @PostMapping("/audit/verify")
-    String verify(RedirectAttributes redirect) {
+    String verify(@RequestParam(name = "copy", required = false) @Nullable MultipartFile copy,
+            RedirectAttributes redirect) throws IOException {
+        requireVerifier();
+        if (copy == null || copy.isEmpty()) {
+            redirect.addFlashAttribute("verification", trail.verify());
+        } else {
+            try {
+                redirect.addFlashAttribute("verification",
+                        trail.verifyAgainst(new String(copy.getBytes(), StandardCharsets.UTF_8)));
+                redirect.addFlashAttribute("againstCopy", true);
+            } catch (IllegalArgumentException e) {
+                redirect.addFlashAttribute("copyUnreadable", true);
+            }
+        }
+        return "redirect:/audit";
+    }
+
+    @PostMapping("/audit/checkpoint")
+    String checkpoint(RedirectAttributes redirect) {
+        requireVerifier();
+        redirect.addFlashAttribute("checkpoint", trail.checkpoint());
+        return "redirect:/audit";
+    }
+
+    @GetMapping("/audit/checkpoints.json")
+    ResponseEntity<byte[]> checkpoints() {
+        requireVerifier();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("audit-checkpoints.json", StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(trail.exportCheckpoints());
+    }
+
+    private void requireVerifier() {
         if (!currentActor.require().canAny(Permission.AUDIT_VERIFY)) {
             throw new NotFoundException("error.notFound");
         }
-        redirect.addFlashAttribute("verification", trail.verify());
-        return "redirect:/audit";
     }
 }

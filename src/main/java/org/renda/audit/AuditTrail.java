@@ -11,6 +11,8 @@ import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.Permission;
 import org.renda.shared.Reach;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,14 +27,18 @@ import tools.jackson.databind.ObjectMapper;
 @Service
 public class AuditTrail {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
     private final JdbcClient jdbc;
     private final CurrentActor currentActor;
     private final ObjectMapper json;
+    private final CheckpointBook checkpoints;
 
-    AuditTrail(JdbcClient jdbc, CurrentActor currentActor, ObjectMapper json) {
+    AuditTrail(JdbcClient jdbc, CurrentActor currentActor, ObjectMapper json, CheckpointBook checkpoints) {
         this.jdbc = jdbc;
         this.currentActor = currentActor;
         this.json = json;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -44,9 +50,7 @@ public class AuditTrail {
             @Nullable Object after) {
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
-        var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
+        Head head = lockHead();
         long seq = head.lastSeq() + 1;
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         String actor = currentActor.auditName();
@@ -61,6 +65,35 @@ public class AuditTrail {
                         beforeJson, afterJson, head.lastHash(), hash)
                 .update();
         jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+        if (checkpoints.due(seq)) {
+            try {
+                checkpoints.sign(seq, hash);
+            } catch (IllegalStateException e) {
+                // An unusable key file must not stop the change itself; the next checkpoint covers this head.
+                log.error("Audit checkpoint at entry {} not signed", seq, e);
+            }
+        }
+    }
+
+    /**
+     * Signs the current head now (the schedule, every {@code renda.audit.checkpoint-every} entries, or an
+     * administrator's request), unless the last checkpoint already covers it.
+     */
+    @Transactional
+    public Checkpoint checkpoint() {
+        Head head = lockHead();
+        return checkpoints.sign(head.lastSeq(), head.lastHash());
+    }
+
+    /** Every signed checkpoint as a JSON file with the key's fingerprint, for auditors to keep outside. */
+    @Transactional(readOnly = true)
+    public byte[] exportCheckpoints() {
+        return checkpoints.export();
+    }
+
+    /** The fingerprint (SHA-256 of the public key) of the installation's audit signing key. */
+    public String signingKeyFingerprint() {
+        return checkpoints.fingerprint();
     }
 
     /** A record's history, oldest first, limited to what the actor may read. */
@@ -95,48 +128,39 @@ public class AuditTrail {
     }
 
     /**
-     * Re-computes every link from the first: each entry's hash must match its content and its
-     * predecessor's hash, the sequence must have no gap, and the head must point at the last entry.
+     * Re-computes every link from the first and checks the chain against the signed checkpoints (the database's
+     * and the copy outside it): reports every broken range, see {@link ChainVerification.Kind}.
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        var state = new Object() {
-            String prev = ChainHash.GENESIS;
-            long expectedSeq = 1;
-            long checked = 0;
-            @Nullable Long broken;
-            @Nullable String problem;
-        };
+        return verify(checkpoints.verifier(List.of()));
+    }
+
+    /**
+     * As {@link #verify()}, and the database must still agree with an auditor's held copy of the checkpoints
+     * (the exported JSON file, or the copy file's lines).
+     *
+     * @throws IllegalArgumentException when the text is not a checkpoint file
+     */
+    @Transactional(readOnly = true)
+    public ChainVerification verifyAgainst(String heldCheckpoints) {
+        return verify(checkpoints.verifier(checkpoints.parse(heldCheckpoints)));
+    }
+
+    ChainVerification verify(ChainVerifier verifier) {
         jdbc.sql("select * from audit_event order by seq").query(rs -> {
-            if (state.broken != null) {
-                return;
-            }
-            AuditEntry e = map(rs, 0);
-            state.checked++;
-            if (e.seq() != state.expectedSeq) {
-                state.broken = state.expectedSeq;
-                state.problem = "audit.chain.gap";
-            } else if (!e.prevHash().equals(state.prev)) {
-                state.broken = e.seq();
-                state.problem = "audit.chain.link";
-            } else if (!e.hash().equals(ChainHash.of(e.prevHash(), e.seq(), e.occurredAt().toEpochMilli(), e.actor(),
-                    e.orgId(), e.entityType(), e.entityId(), e.action(), e.before(), e.after()))) {
-                state.broken = e.seq();
-                state.problem = "audit.chain.content";
-            }
-            state.prev = e.hash();
-            state.expectedSeq = e.seq() + 1;
+            verifier.accept(map(rs, 0));
         });
-        if (state.broken == null) {
-            var head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
-                    .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                    .single();
-            if (head.lastSeq() != state.expectedSeq - 1 || !head.lastHash().equals(state.prev)) {
-                state.broken = state.expectedSeq - 1 == head.lastSeq() ? head.lastSeq() : state.expectedSeq;
-                state.problem = "audit.chain.truncated";
-            }
-        }
-        return new ChainVerification(state.broken == null, state.checked, state.broken, state.problem, Instant.now());
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .optional().orElse(new Head(0, ChainHash.GENESIS));
+        return verifier.finish(head.lastSeq(), head.lastHash());
+    }
+
+    private Head lockHead() {
+        return jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
     }
 
     private @Nullable String toJson(@Nullable Object o) {

@@ -1,12 +1,94 @@
 package org.renda.audit;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of re-computing the whole audit chain.
+ * The outcome of re-computing the whole audit chain and checking it against the signed checkpoints: every
+ * broken range, not only the first.
  *
- * @param firstBrokenSeq the first entry whose content, hash or link no longer matches, if any
+ * @param keyFingerprint the fingerprint of the installation's audit signing key the check trusted
+ * @param lastSignedSeq the highest entry covered by a valid checkpoint (entries after it are protected by the
+ *     unkeyed chain only until the next checkpoint); 0 when none
  */
-public record ChainVerification(boolean intact, long entriesChecked, @Nullable Long firstBrokenSeq,
-        @Nullable String problem, Instant verifiedAt) implements java.io.Serializable {}
+public record ChainVerification(long entriesChecked, long checkpointsChecked, List<Break> breaks,
+        String keyFingerprint, long lastSignedSeq, Instant verifiedAt) implements Serializable {
+
+    public ChainVerification {
+        breaks = List.copyOf(breaks);
+    }
+
+    public boolean intact() {
+        return breaks.isEmpty();
+    }
+
+    /** The first broken entry, if any entry range is broken. */
+    public @Nullable Long firstBrokenSeq() {
+        return breaks.stream().filter(b -> !b.kind().countsCheckpoints() && b.kind() != Kind.KEY_CHANGED)
+                .map(Break::from).min(Long::compare).orElse(null);
+    }
+
+    /** What a broken range means. Entry kinds count audit entries (seq); checkpoint kinds count checkpoints. */
+    public enum Kind {
+        /** Entries missing inside the chain: deleted. */
+        GAP,
+        /** An entry whose content no longer matches its hash (any column, also below the millisecond). */
+        CONTENT,
+        /** An entry that does not link to the hash of the entry before it. */
+        LINK,
+        /** The head row does not point at the last entry: entries past it, or the head itself edited. */
+        HEAD,
+        /** Entries the head row or a signed checkpoint vouches for are gone at the end of the chain. */
+        TRUNCATED,
+        /** The chain was changed in this range and re-hashed: it no longer agrees with the signed head. */
+        REWRITTEN,
+        /** Later signed heads that no longer agree either: re-hashed after an earlier change, or changed too. */
+        REHASHED,
+        /** Checkpoints missing from the database (a gap in their numbers, or present in the held copy only). */
+        CHECKPOINT_MISSING(true),
+        /** Checkpoints whose signature or link to the previous checkpoint fails: forged or edited. */
+        CHECKPOINT_FORGED(true),
+        /** Checkpoints signed by a key other than the installation's. */
+        CHECKPOINT_KEY(true),
+        /** Checkpoints in the database that differ from the held copy of the same number. */
+        CHECKPOINT_REPLACED(true),
+        /** Checkpoints in the held copy whose own signature fails: the copy is not authentic. */
+        COPY_INVALID(true),
+        /** The installation's signing key is not the pinned or exported one: the key file was swapped. */
+        KEY_CHANGED(true);
+
+        private final boolean checkpoints;
+
+        Kind() {
+            this(false);
+        }
+
+        Kind(boolean checkpoints) {
+            this.checkpoints = checkpoints;
+        }
+
+        public boolean countsCheckpoints() {
+            return checkpoints;
+        }
+    }
+
+    /** A broken range, {@code from} to {@code to} inclusive (entry seqs, or checkpoint numbers by kind). */
+    public record Break(Kind kind, long from, long to) implements Serializable {
+
+        /** "7" or "7–12", for the message. */
+        public String range() {
+            return from == to ? Long.toString(from) : from + "–" + to;
+        }
+
+        public String messageKey() {
+            return "audit.break." + kind.name();
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + range();
+        }
+    }
+}

@@ -71,7 +71,7 @@ class AuditChainTest {
             ChainVerification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBrokenSeq()).isEqualTo(seq);
-            assertThat(v.problem()).isEqualTo("audit.chain.content");
+            assertThat(v.breaks()).containsExactly(new ChainVerification.Break(ChainVerification.Kind.CONTENT, seq, seq));
         } finally {
             jdbc.sql("update audit_event set after_state = ? where seq = ?").params(original, seq).update();
         }
@@ -102,7 +102,7 @@ class AuditChainTest {
             ChainVerification v = trail.verify();
             assertThat(v.intact()).isFalse();
             assertThat(v.firstBrokenSeq()).isEqualTo(seq);
-            assertThat(v.problem()).isEqualTo("audit.chain.gap");
+            assertThat(v.breaks()).containsExactly(new ChainVerification.Break(ChainVerification.Kind.GAP, seq, seq));
         } finally {
             jdbc.sql("""
                     insert into audit_event (seq, org_id, occurred_at, actor, action, entity_type, entity_id,

@@ -1,0 +1,43 @@
+package org.renda.audit;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.renda.shared.signing.Signer;
+
+/**
+ * One signed checkpoint: the chain head (sequence and hash) at a moment, linked to the previous checkpoint by
+ * {@link #digest()}, signed with the installation's Ed25519 key. Every column is in the signed text or, for the
+ * public key, in the fingerprint the text carries.
+ *
+ * @param previous the previous checkpoint's {@link #digest()}, or 64 zeros for the first
+ */
+public record Checkpoint(long number, long headSeq, String headHash, Instant signedAt, String previous,
+        String keyFingerprint, String publicKey, String signature) implements Serializable {
+
+    static final String FORMAT = "renda-audit-checkpoint/1";
+
+    /** The exact text the signature covers. */
+    public String signedText() {
+        return signedText(number, headSeq, headHash, signedAt, previous, keyFingerprint);
+    }
+
+    static String signedText(long number, long headSeq, String headHash, Instant signedAt, String previous,
+            String keyFingerprint) {
+        return FORMAT + "\nnumber=" + number + "\nhead-seq=" + headSeq + "\nhead-hash=" + headHash + "\nsigned-at="
+                + signedAt.toEpochMilli() + "\nprevious=" + previous + "\nkey=" + keyFingerprint + "\n";
+    }
+
+    /** What the next checkpoint's {@code previous} holds: SHA-256 over this one's text and signature. */
+    public String digest() {
+        return Signer.sha256((signedText() + signature).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the signature verifies with the given key and this checkpoint names that key. */
+    boolean signedBy(String trustedPublicKey) {
+        return keyFingerprint.equals(Signer.fingerprintOf(trustedPublicKey))
+                && keyFingerprint.equals(Signer.fingerprintOf(publicKey))
+                && signedAt.equals(Instant.ofEpochMilli(signedAt.toEpochMilli()))
+                && Signer.verify(signedText(), signature, trustedPublicKey);
+    }
+}
