@@ -128,7 +128,7 @@ class ArchiveReport {
                     d.nameplateChangedOn() == null ? "" : d.nameplateChangedOn().toString(),
                     or(d.nameplateReason())));
         }
-        return table.row(t("deputy.archive.period"), periodLabel)
+        return table.row(t("deputy.archive.periodLabel"), periodLabel)
                 .row(t("deputy.archive.printed"), today.toString());
     }
 

@@ -203,6 +203,7 @@ class PublicIdentityTest {
         assertThat(text).contains("人大代表履职档案", "李春华", "本届（2021—2026 年）", "履职统计", "履职日记", "接待选民",
                 "实事承诺", "为西岭村争取一处村级养老服务点", "第 1 页，共");
         assertThat(text).doesNotContain(li.phone());
+        assertThat(text).as("no message pattern printed unfilled").contains("期间").doesNotContain("{0}", "{1}", "??");
 
         int year = LocalDate.now().getYear();
         MvcResult ofYear = mvc.perform(get("/deputies/" + li.id() + "/archive.pdf").param("year", String.valueOf(year))
