@@ -278,6 +278,19 @@ class BadInputTest {
         }
     }
 
+    @Test
+    void aPathTomcatRefusesItselfStillAnswersInChineseOrAsAProblemDetail() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/orgs/%00", "/orgs/%00")) {
+            HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(res.statusCode()).as(path).isEqualTo(400);
+            assertThat(res.body()).as(path).contains("请求地址或请求头无效").doesNotContain("Tomcat", "Bad Request</");
+            assertThat(res.headers().firstValue("Content-Type").orElse("")).as(path)
+                    .startsWith(path.startsWith("/api/") ? "application/problem+json" : "text/html");
+        }
+    }
+
     private static byte[] multipartBody(int size) {
         String head = "--BOUNDARY\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.jpg\"\r\n"
                 + "Content-Type: image/jpeg\r\n\r\n";
