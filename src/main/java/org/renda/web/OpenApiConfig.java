@@ -176,14 +176,14 @@ class OpenApiConfig {
 
     /** The component schemas reachable from any response, following $ref, items, properties and compositions. */
     static Set<String> responseSchemas(OpenAPI openApi) {
-        Deque<Schema<?>> todo = new ArrayDeque<>();
+        Deque<Schema<?>> pending = new ArrayDeque<>();
         openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
             if (op.getResponses() != null) {
                 op.getResponses().values().forEach(r -> {
                     if (r.getContent() != null) {
                         r.getContent().values().forEach(m -> {
                             if (m.getSchema() != null) {
-                                todo.add(m.getSchema());
+                                pending.add(m.getSchema());
                             }
                         });
                     }
@@ -193,27 +193,27 @@ class OpenApiConfig {
         Set<String> seen = new HashSet<>();
         Map<String, Schema> all = openApi.getComponents().getSchemas() == null ? Map.of()
                 : openApi.getComponents().getSchemas();
-        while (!todo.isEmpty()) {
-            Schema<?> s = todo.pop();
+        while (!pending.isEmpty()) {
+            Schema<?> s = pending.pop();
             if (s.get$ref() != null) {
                 String name = refName(s.get$ref());
                 if (seen.add(name) && all.get(name) != null) {
-                    todo.add(all.get(name));
+                    pending.add(all.get(name));
                 }
                 continue;
             }
             if (s.getItems() != null) {
-                todo.add(s.getItems());
+                pending.add(s.getItems());
             }
             if (s.getProperties() != null) {
-                s.getProperties().values().forEach(todo::add);
+                s.getProperties().values().forEach(pending::add);
             }
             if (s.getAdditionalProperties() instanceof Schema<?> extra) {
-                todo.add(extra);
+                pending.add(extra);
             }
             for (List<Schema> parts : java.util.Arrays.asList(s.getOneOf(), s.getAnyOf(), s.getAllOf())) {
                 if (parts != null) {
-                    parts.forEach(todo::add);
+                    parts.forEach(pending::add);
                 }
             }
         }
