@@ -39,6 +39,7 @@ import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.PageWindow;
 import org.renda.shared.Reach;
 import org.renda.shared.Texts;
 
@@ -423,9 +424,9 @@ public class CaseDesk {
         Long sponsor = deputies.mine().map(DeputyProfile::id).orElse(null);
         CaseStore.Filter f = new CaseStore.Filter(orgsInReach, units, q.state(), q.openOnly(), q.overdueOnly(),
                 q.category(), q.text(), q.mineAsUnit() ? null : sponsor, LocalDate.now());
-        int s = Math.max(1, Math.min(size, 200));
-        int p = Math.max(1, Math.min(page, 1_000_000)); // (p - 1) * s must not overflow: page=2147483647
-        List<CaseViews.CaseSummary> rows = store.list(f, s, (p - 1) * s);
+        long total = store.count(f);
+        PageWindow w = PageWindow.of(page, size, total);
+        List<CaseViews.CaseSummary> rows = store.list(f, w.size(), w.offset());
         Set<Long> ids = new java.util.HashSet<>();
         rows.forEach(r -> {
             ids.add(r.orgId());
@@ -435,7 +436,7 @@ public class CaseDesk {
         });
         Map<Long, String> names = new HashMap<>();
         orgs.findAll(ids).forEach(o -> names.put(o.id(), o.name()));
-        return new Page(rows, store.count(f), p, s, names);
+        return new Page(rows, total, w.page(), w.size(), names);
     }
 
     @Transactional(readOnly = true)

@@ -34,6 +34,7 @@ import org.renda.shared.Permission;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.renda.shared.PageWindow;
 import org.renda.shared.Reach;
 import org.renda.shared.Texts;
 
@@ -246,9 +247,9 @@ public class DeputyRegister {
     public Page list(Query q, int page, int size) {
         Reach reach = reach(q.orgId());
         DeputyStore.Filter f = filter(q);
-        int s = Math.max(1, Math.min(size, 200));
-        int p = Math.max(1, Math.min(page, 1_000_000)); // (p - 1) * s must not overflow: page=2147483647
-        return new Page(store.list(reach, f, s, (p - 1) * s), store.count(reach, f), p, s);
+        long total = store.count(reach, f);
+        PageWindow w = PageWindow.of(page, size, total);
+        return new Page(store.list(reach, f, w.size(), w.offset()), total, w.page(), w.size());
     }
 
     /** Every matching deputy (for exports), in name order. */
