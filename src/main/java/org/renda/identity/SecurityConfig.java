@@ -24,7 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 @Configuration
 class SecurityConfig {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+    // "/" answers a visitor with the public portal (HomePage), a signed-in user with their work
+    static final String[] PUBLIC_PAGES = {"/", "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
         "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
         "/public/**"};
 
