@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * now; a business rule (a unit that cannot handle, a co-unit replying) answers 422.
  */
 @RestController
-@RequestMapping(path = "/api/v1/cases", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/cases")
 @Tag(name = "意见建议办理 Casework")
 @SecurityRequirement(name = "bearer")
 class CaseApi {

@@ -80,7 +80,7 @@ class CaseFormsTest {
         assertThat(page.select("#leadUnitId optgroup[label=村] option").eachText()).contains("东湖村");
         assertThat(page.select("#lead-filter").attr("data-renda-filter")).isEqualTo("#leadUnitId");
         assertThat(page.select("#co-filter").attr("data-renda-filter")).isEqualTo("#co-units");
-        assertThat(page.select("#co-units fieldset[data-renda-filter-group] legend").eachText()).contains("政府部门", "村");
+        assertThat(page.select("#co-units [data-renda-filter-group] .case-unit-group").eachText()).contains("政府部门", "村");
         assertThat(page.select("#co-units [data-renda-filter-item] input[type=checkbox][name=coUnitIds]")).hasSizeGreaterThan(10);
         assertThat(page.select("#leadUnitId option[selected]").text()).as("the suggested unit is preselected")
                 .isEqualTo("交通运输局");
@@ -198,5 +198,22 @@ class CaseFormsTest {
         String text = page("anlan.staff", id).select("main").text();
         assertThat(text).contains("已签收", "（已评价办结）", "满意")
                 .doesNotContain("RATE", "SATISFIED", "SOLVED", "CLOSED", "IN_PROGRESS");
+    }
+
+    @Test
+    void aDeputysSuggestionWithoutATitleComesBackWithTheTextKept() throws Exception {
+        MockHttpServletResponse blank = mvc.perform(get("/cases/suggest").with(Logins.as(accounts, "deputy.li")))
+                .andReturn().getResponse();
+        assertThat(blank.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(blank.getContentAsString()).select("#suggest-form #title")).hasSize(1);
+        MockHttpServletResponse res = mvc.perform(multipart("/cases/suggest").with(csrf())
+                .with(Logins.as(accounts, "deputy.li")).param("category", "农业农村").param("title", "")
+                .param("content", "建设冷链仓储点").param("complex", "true")).andReturn().getResponse();
+        assertThat(res.getStatus()).isEqualTo(200);
+        Document page = Jsoup.parse(res.getContentAsString());
+        assertThat(page.select("#title-error").text()).isEqualTo("不能为空");
+        assertThat(page.select("#content").text()).isEqualTo("建设冷链仓储点");
+        assertThat(page.select("#category option[selected]").val()).isEqualTo("农业农村");
+        assertThat(page.select("#suggest-form input[type=checkbox][name=complex]").hasAttr("checked")).isTrue();
     }
 }
