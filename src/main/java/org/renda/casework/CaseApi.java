@@ -22,7 +22,6 @@ import org.renda.casework.CaseViews.CaseView;
 import org.renda.casework.CaseViews.Step;
 import org.renda.org.OrgType;
 import org.renda.shared.DomainException;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -84,13 +83,13 @@ class CaseApi {
                 g.units().stream().map(u -> new UnitJson(u.id(), u.code(), u.name())).toList())).toList();
     }
 
-    @PostMapping(path = "/{id}/triage", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{id}/triage")
     @Operation(summary = "Accept a received case for handling (staff)")
     CaseJson triage(@PathVariable long id, @Valid @RequestBody StepBody body) {
         return step(id, CaseAction.TRIAGE, CaseDesk.StepInput.note(body.note()), body.version());
     }
 
-    @PostMapping(path = "/{id}/assign", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{id}/assign")
     @Operation(summary = "Assign to a lead unit and co-handling units (staff); starts the reply deadline")
     CaseJson assign(@PathVariable long id, @Valid @RequestBody AssignBody body) {
         return step(id, CaseAction.ASSIGN, new CaseDesk.StepInput(body.note(), body.leadUnitId(),
@@ -98,26 +97,26 @@ class CaseApi {
                 body.version());
     }
 
-    @PostMapping(path = "/{id}/sign", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{id}/sign")
     @Operation(summary = "Sign for an assigned case (handling unit)")
     CaseJson sign(@PathVariable long id, @Valid @RequestBody StepBody body) {
         return step(id, CaseAction.SIGN, CaseDesk.StepInput.note(body.note()), body.version());
     }
 
-    @PostMapping(path = "/{id}/return", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{id}/return")
     @Operation(summary = "Return a wrongly assigned case to the congress office with a reason (handling unit)")
     CaseJson giveBack(@PathVariable long id, @Valid @RequestBody ReturnBody body) {
         return step(id, CaseAction.RETURN, CaseDesk.StepInput.note(body.reason()), body.version());
     }
 
-    @PostMapping(path = "/{id}/reply", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{id}/reply")
     @Operation(summary = "Reply with the outcome (the lead unit); files go with the reply form on the page")
     CaseJson reply(@PathVariable long id, @Valid @RequestBody ReplyBody body) {
         return step(id, CaseAction.REPLY, new CaseDesk.StepInput(body.text(), null, List.of(), body.outcome(), null,
                 null, null), body.version());
     }
 
-    @PostMapping(path = "/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/{id}/close")
     @Operation(summary = "Close a replied case (staff)")
     CaseJson close(@PathVariable long id, @Valid @RequestBody StepBody body) {
         return step(id, CaseAction.CLOSE, CaseDesk.StepInput.note(body.note()), body.version());
