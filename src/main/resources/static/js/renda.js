@@ -187,3 +187,33 @@ document.addEventListener("submit", function (e) {
   document.addEventListener("DOMContentLoaded", function () { enhance(document); });
   document.addEventListener("htmx:afterSwap", function (e) { enhance(e.target); });
 })();
+
+// --- casework (issue 12): a search box over a long list of choices ---
+// <input data-renda-filter="#list"> hides the options (of a select) or [data-renda-filter-item] elements (of a
+// checkbox list) under #list whose text does not contain what was typed; a group (optgroup or
+// [data-renda-filter-group]) with nothing left to show is hidden too. A selected or ticked choice always stays.
+(function () {
+  function matches(el, q) {
+    return !q || el.textContent.toLowerCase().indexOf(q) >= 0
+      || (el.selected === true) || !!(el.querySelector && el.querySelector("input:checked"));
+  }
+  function filter(input) {
+    var list = document.querySelector(input.getAttribute("data-renda-filter"));
+    if (!list) { return; }
+    var q = input.value.trim().toLowerCase();
+    var items = list.tagName === "SELECT" ? list.querySelectorAll("option") : list.querySelectorAll("[data-renda-filter-item]");
+    items.forEach(function (el) {
+      var show = matches(el, q);
+      el.hidden = !show;
+      if (el.tagName === "OPTION") { el.disabled = !show && !el.selected; }
+    });
+    list.querySelectorAll("optgroup, [data-renda-filter-group]").forEach(function (g) {
+      var any = Array.prototype.some.call(g.tagName === "OPTGROUP" ? g.querySelectorAll("option")
+        : g.querySelectorAll("[data-renda-filter-item]"), function (el) { return !el.hidden; });
+      g.hidden = !any;
+    });
+  }
+  document.addEventListener("input", function (e) {
+    if (e.target.matches && e.target.matches("[data-renda-filter]")) { filter(e.target); }
+  });
+})();

@@ -1,7 +1,11 @@
 package org.renda.casework;
 
-import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +22,7 @@ import org.renda.org.OrgType;
 import org.renda.org.OrgView;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
+import org.renda.shared.validation.ChinesePhone;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.renda.shared.web.Downloads;
@@ -27,6 +32,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -80,30 +88,137 @@ class CasePages {
         return LIST;
     }
 
+    // --- a case and its steps ---
+
+    /** Assign to a lead unit and co-handling units (picked from the grouped, searchable lists). */
+    record AssignForm(@NotNull Long leadUnitId, @Nullable List<Long> coUnitIds, @Nullable Boolean complex,
+            @Nullable @Size(max = 5000) String note) {}
+
+    /** The unit's reply; its documents come as {@code files} beside the form. */
+    record ReplyForm(@NotBlank @Size(max = 5000) String note, @NotNull Outcome outcome) {}
+
+    /** Return or withdraw: the reason is required. */
+    record ReasonForm(@NotBlank @Size(max = 5000) String note) {}
+
+    record MergeForm(@NotBlank @Size(max = 20) String mergeInto, @Nullable @Size(max = 5000) String note) {}
+
+    record RateForm(@NotNull Rating rating) {}
+
     @GetMapping("/cases/{id}")
     String detail(@PathVariable long id, Model model) {
         CaseView c = desk.view(id);
+        Set<CaseAction> actions = desk.actionsFor(id);
         model.addAttribute("c", c);
-        model.addAttribute("actions", desk.actionsFor(id));
+        model.addAttribute("actions", actions);
         model.addAttribute("maySupervise", desk.maySupervise(id));
         model.addAttribute("mayReadPhone", currentActor.require().can(Permission.CASE_WRITE, c.orgId()));
-        List<OrgView> units = units(c.orgId());
-        model.addAttribute("units", units);
-        if (desk.actionsFor(id).contains(CaseAction.ASSIGN)) {
-            model.addAttribute("advice", routing.advise(id, units));
+        if (actions.contains(CaseAction.ASSIGN)) {
+            List<CaseViews.UnitGroup> groups = desk.unitChoices(id);
+            model.addAttribute("unitGroups", groups);
+            CaseRouting.Advice advice = routing.advise(id, groups.stream().flatMap(g -> g.units().stream()).toList());
+            model.addAttribute("advice", advice);
+            if (!model.containsAttribute("assignForm")) {
+                model.addAttribute("assignForm", new AssignForm(advice.suggestedUnit() == null ? null
+                        : advice.suggestedUnit().id(), List.of(), c.complex(), null));
+            }
         }
+        addIfAbsent(model, "replyForm", new ReplyForm("", Outcome.SOLVED));
+        addIfAbsent(model, "returnForm", new ReasonForm(""));
+        addIfAbsent(model, "withdrawForm", new ReasonForm(""));
+        addIfAbsent(model, "mergeForm", new MergeForm("", null));
+        addIfAbsent(model, "rateForm", new RateForm(null));
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("ratings", Rating.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("maxFiles", CaseFiles.MAX_FILES);
+        model.addAttribute("maxFileMb", CaseFiles.MAX_FILE_BYTES / 1024 / 1024);
         return DETAIL;
     }
 
-    @PostMapping("/cases/{id}/act")
-    String act(@PathVariable long id, @RequestParam CaseAction action, @RequestParam(required = false) String note,
-            @RequestParam(required = false) Long leadUnitId, @RequestParam(required = false) List<Long> coUnitIds,
-            @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) Rating rating,
-            @RequestParam(required = false) String mergeInto, @RequestParam(required = false) Boolean complex,
+    private static void addIfAbsent(Model model, String name, Object value) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, value);
+        }
+    }
+
+    /**
+     * The case page again after a refused step: the step's form shows its errors beside its fields; when the step is
+     * no longer offered (someone else took another step first) its refusal shows above the page.
+     */
+    private String stepRefused(long id, CaseAction action, BindingResult binding, Model model) {
+        String page = detail(id, model);
+        @SuppressWarnings("unchecked")
+        Set<CaseAction> offered = (Set<CaseAction>) model.getAttribute("actions");
+        if (offered == null || !offered.contains(action)) {
+            model.addAttribute("failure", binding.getAllErrors().stream().map(ObjectError::getDefaultMessage)
+                    .filter(java.util.Objects::nonNull).distinct().collect(java.util.stream.Collectors.joining("；")));
+        }
+        return page;
+    }
+
+    private String step(long id, CaseAction action, BindingResult binding, Model model, RedirectAttributes redirect,
+            CaseDesk.StepInput in, List<CaseDesk.Upload> documents) {
+        return feedback.submit(binding, redirect, () -> stepRefused(id, action, binding, model), () -> {
+            desk.act(id, action, in, null, documents);
+            return new Feedback.Next("/cases/" + id, "case.done." + action.name());
+        });
+    }
+
+    @PostMapping("/cases/{id}/assign")
+    String assign(@PathVariable long id, @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        return step(id, CaseAction.ASSIGN, binding, model, redirect, new CaseDesk.StepInput(form.note(),
+                form.leadUnitId(), form.coUnitIds() == null ? List.of() : form.coUnitIds(), null, null, null,
+                form.complex()), List.of());
+    }
+
+    @PostMapping("/cases/{id}/reply")
+    String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult binding,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
             RedirectAttributes redirect) {
+        return step(id, CaseAction.REPLY, binding, model, redirect, new CaseDesk.StepInput(form.note(), null,
+                List.of(), form.outcome(), null, null, null), uploads(files));
+    }
+
+    @PostMapping("/cases/{id}/return")
+    String giveBack(@PathVariable long id, @Valid @ModelAttribute("returnForm") ReasonForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        return step(id, CaseAction.RETURN, binding, model, redirect, CaseDesk.StepInput.note(form.note()), List.of());
+    }
+
+    @PostMapping("/cases/{id}/withdraw")
+    String withdraw(@PathVariable long id, @Valid @ModelAttribute("withdrawForm") ReasonForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return step(id, CaseAction.WITHDRAW, binding, model, redirect, CaseDesk.StepInput.note(form.note()), List.of());
+    }
+
+    @PostMapping("/cases/{id}/merge")
+    String merge(@PathVariable long id, @Valid @ModelAttribute("mergeForm") MergeForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        return step(id, CaseAction.MERGE, binding, model, redirect, new CaseDesk.StepInput(form.note(), null,
+                List.of(), null, null, form.mergeInto(), null), List.of());
+    }
+
+    @PostMapping("/cases/{id}/rate")
+    String rate(@PathVariable long id, @Valid @ModelAttribute("rateForm") RateForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        return step(id, CaseAction.RATE, binding, model, redirect, new CaseDesk.StepInput(null, null, List.of(), null,
+                form.rating(), null, null), List.of());
+    }
+
+    /**
+     * Triage, sign for, close: a button each. Any other step posted here with its parameters (by a script, or a page
+     * kept open from before) is taken too, its refusal flashed above the case; the page's own forms post to the
+     * step's address above and get their errors beside their fields.
+     */
+    @PostMapping("/cases/{id}/act")
+    String act(@PathVariable long id, @RequestParam CaseAction action, @RequestParam(required = false) @Nullable String note,
+            @RequestParam(required = false) @Nullable Long leadUnitId,
+            @RequestParam(required = false) @Nullable List<Long> coUnitIds,
+            @RequestParam(required = false) @Nullable Outcome outcome,
+            @RequestParam(required = false) @Nullable Rating rating,
+            @RequestParam(required = false) @Nullable String mergeInto,
+            @RequestParam(required = false) @Nullable Boolean complex, RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/cases/" + id, () -> desk.act(id, action, new CaseDesk.StepInput(note,
                 leadUnitId, coUnitIds == null ? List.of() : coUnitIds, outcome, rating, mergeInto, complex)),
                 "case.done." + action.name());
@@ -117,12 +232,31 @@ class CasePages {
     @GetMapping("/cases/attachments/{aid}")
     ResponseEntity<byte[]> attachment(@PathVariable long aid) {
         CaseStore.File f = desk.attachment(aid);
+        // Photos open in the page; anything else (a reply's PDF) is saved, never rendered in our origin.
+        String disposition = f.type().startsWith("image/") ? "inline" : "attachment";
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(f.type()))
-                .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noCache()).body(f.data());
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.builder(disposition)
+                        .filename(f.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .cacheControl(CacheControl.noCache().cachePrivate()).body(f.data());
     }
+
+    // --- intake ---
+
+    /** Staff entry at a reception, a visit, or from the hotline. */
+    record IntakeForm(@NotNull Long orgId, @NotNull Source source, @NotNull Kind kind, @NotBlank @Size(max = 30) String category,
+            @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 5000) String content,
+            @Nullable @Size(max = 200) String location, @Nullable @Size(max = 50) String name,
+            @Nullable @ChinesePhone String phone, @Nullable Boolean anonymous) {}
 
     @GetMapping("/cases/new")
     String intakeForm(Model model) {
+        addIfAbsent(model, "form", new IntakeForm(null, Source.RECEPTION, Kind.OPINION, null, null, null, null, null,
+                null, false));
+        return intakePage(model);
+    }
+
+    private String intakePage(Model model) {
         if (!currentActor.require().canAny(Permission.CASE_WRITE)) {
             throw new NotFoundException("error.notFound");
         }
@@ -134,27 +268,15 @@ class CasePages {
     }
 
     @PostMapping("/cases")
-    String intake(@RequestParam long orgId, @RequestParam Source source, @RequestParam Kind kind,
-            @RequestParam String category, @RequestParam String title, @RequestParam String content,
-            @RequestParam(required = false) String location, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String phone, @RequestParam(defaultValue = "false") boolean anonymous,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
-            throws IOException {
-        List<CaseDesk.Upload> uploads = uploads(files);
-        try {
-            CaseView c = desk.intake(new CaseDesk.StaffIntake(orgId, source, kind, category, title, content, location,
-                    name, phone, anonymous, null), uploads);
-            redirect.addFlashAttribute("success", feedback.text("case.created", c.receiptCode()));
-            return "redirect:/cases/" + c.id();
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/cases/new";
-        } catch (ConstraintViolationException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/cases/new";
-        }
+    String intake(@Valid @ModelAttribute("form") IntakeForm form, BindingResult binding,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
+        return feedback.submit(binding, redirect, () -> intakePage(model), () -> {
+            CaseView c = desk.intake(new CaseDesk.StaffIntake(form.orgId(), form.source(), form.kind(), form.category(),
+                    form.title(), form.content(), form.location(), form.name(), form.phone(),
+                    Boolean.TRUE.equals(form.anonymous()), null), uploads(files));
+            return new Feedback.Next("/cases/" + c.id(), "case.created", c.receiptCode());
+        });
     }
 
     static final String HOTLINE = "casework/hotline";
@@ -193,33 +315,32 @@ class CasePages {
                 .toList();
     }
 
+    /** A deputy's suggestion during recess, possibly co-signed. */
+    record SuggestForm(@NotBlank @Size(max = 30) String category, @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 5000) String content, @Nullable @Size(max = 200) String location,
+            @Nullable Boolean complex, @Nullable List<Long> cosignerIds) {}
+
     @GetMapping("/cases/suggest")
     String suggestForm(Model model) {
+        addIfAbsent(model, "form", new SuggestForm(null, null, null, null, false, List.of()));
+        return suggestPage(model);
+    }
+
+    private String suggestPage(Model model) {
         model.addAttribute("categories", desk.categories());
         return SUGGEST;
     }
 
     @PostMapping("/cases/suggest")
-    String suggest(@RequestParam String category, @RequestParam String title, @RequestParam String content,
-            @RequestParam(required = false) String location, @RequestParam(defaultValue = "false") boolean complex,
-            @RequestParam(required = false) List<Long> cosignerIds,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
-            throws IOException {
-        List<CaseDesk.Upload> uploads = uploads(files);
-        try {
-            CaseView c = desk.suggest(new CaseDesk.DeputySuggestion(category, title, content, location, complex,
-                    cosignerIds == null ? List.of() : cosignerIds), uploads);
-            redirect.addFlashAttribute("success", feedback.text("case.suggested", c.receiptCode()));
-            return "redirect:/cases/" + c.id();
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/cases/suggest";
-        } catch (ConstraintViolationException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            return "redirect:/cases/suggest";
-        }
+    String suggest(@Valid @ModelAttribute("form") SuggestForm form, BindingResult binding,
+            @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
+        return feedback.submit(binding, redirect, () -> suggestPage(model), () -> {
+            CaseView c = desk.suggest(new CaseDesk.DeputySuggestion(form.category(), form.title(), form.content(),
+                    form.location(), Boolean.TRUE.equals(form.complex()),
+                    form.cosignerIds() == null ? List.of() : form.cosignerIds()), uploads(files));
+            return new Feedback.Next("/cases/" + c.id(), "case.suggested", c.receiptCode());
+        });
     }
 
     @GetMapping("/cases/figures")
@@ -250,30 +371,17 @@ class CasePages {
         return Downloads.xlsx(figures.export(by, start, end), "意见建议办理统计-" + start + "至" + end + ".xlsx");
     }
 
-    /** The units a case of this organisation can be assigned to: its county's departments and its own villages. */
-    private List<OrgView> units(long caseOrgId) {
-        OrgView org = orgs.find(caseOrgId).orElseThrow();
-        Set<Long> ids = new java.util.HashSet<>(orgs.subtreeIds(caseOrgId));
-        for (long ancestor : org.lineage()) {
-            orgs.find(ancestor).filter(o -> o.type() == OrgType.COUNTY).ifPresent(county ->
-                    orgs.findAll(orgs.subtreeIds(county.id())).stream()
-                            .filter(o -> o.type() == OrgType.DEPARTMENT || o.type() == OrgType.UNIT)
-                            .forEach(o -> ids.add(o.id())));
-        }
-        List<OrgView> units = new ArrayList<>(orgs.findAll(ids).stream().filter(OrgView::active)
-                .filter(o -> o.type() != OrgType.COUNTY && o.id() != caseOrgId).toList());
-        units.sort(java.util.Comparator.comparing((OrgView o) -> o.type() == OrgType.DEPARTMENT || o.type() == OrgType.UNIT ? 0 : 1)
-                .thenComparing(OrgView::sortOrder));
-        return units;
-    }
-
-    private static List<CaseDesk.Upload> uploads(@Nullable List<MultipartFile> files) throws IOException {
+    static List<CaseDesk.Upload> uploads(@Nullable List<MultipartFile> files) {
         List<CaseDesk.Upload> out = new ArrayList<>();
         if (files != null) {
             for (MultipartFile f : files) {
                 if (!f.isEmpty()) {
-                    out.add(new CaseDesk.Upload(f.getOriginalFilename() == null ? "photo" : f.getOriginalFilename(),
-                            f.getContentType(), f.getBytes()));
+                    try {
+                        out.add(new CaseDesk.Upload(f.getOriginalFilename() == null ? "file" : f.getOriginalFilename(),
+                                f.getContentType(), f.getBytes()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
             }
         }

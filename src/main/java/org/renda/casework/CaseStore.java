@@ -41,7 +41,21 @@ class CaseStore {
             String content, @Nullable String location, @Nullable String submitterName, @Nullable String submitterPhone,
             boolean anonymous, @Nullable Long sponsorDeputyId, boolean complex, CaseState state, @Nullable LocalDate dueOn,
             @Nullable String keySupervisor, @Nullable Rating rating, @Nullable Outcome outcome,
-            @Nullable Long mergedIntoId, Instant createdAt, @Nullable Instant closedAt, int version) {}
+            @Nullable Long mergedIntoId, Instant createdAt, @Nullable Instant closedAt, int version) {
+
+        /** What the audit log keeps of a case before and after a change (the phone masked). */
+        Map<String, Object> snapshot() {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", title);
+            m.put("receiptCode", receiptCode);
+            m.put("state", state.name());
+            m.put("dueOn", String.valueOf(dueOn));
+            m.put("rating", String.valueOf(rating));
+            m.put("outcome", String.valueOf(outcome));
+            m.put("submitterPhone", org.renda.shared.Masking.phone(submitterPhone));
+            return m;
+        }
+    }
 
     record NewCase(long orgId, String receiptCode, Source source, Kind kind, String category, String title,
             String content, @Nullable String location, @Nullable String submitterName,
@@ -104,20 +118,23 @@ class CaseStore {
                 .params(supervisor, OffsetDateTime.now(ZoneOffset.UTC), id).update();
     }
 
-    void addEvent(long caseId, long orgId, String actor, CaseAction action, @Nullable CaseState from, CaseState to,
+    /** Writes a step to the case's timeline; answers the step's id. */
+    long addEvent(long caseId, long orgId, String actor, CaseAction action, @Nullable CaseState from, CaseState to,
             @Nullable String note, boolean publicNote) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into case_event (case_id, org_id, occurred_at, actor, action, from_state, to_state, note,
                                         public_note)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(caseId, orgId, OffsetDateTime.now(ZoneOffset.UTC), actor, action.name(),
                         from == null ? null : from.name(), to.name(), note, publicNote)
-                .update();
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     List<Step> timeline(long caseId) {
         return jdbc.sql("select * from case_event where case_id = ? order by id").param(caseId)
-                .query((rs, n) -> new Step(rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                .query((rs, n) -> new Step(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getString("actor"), CaseAction.valueOf(rs.getString("action")),
                         rs.getString("from_state") == null ? null : CaseState.valueOf(rs.getString("from_state")),
                         CaseState.valueOf(rs.getString("to_state")), rs.getString("note"), rs.getBoolean("public_note")))
@@ -176,17 +193,24 @@ class CaseStore {
         return jdbc.sql("select deputy_id from case_cosigner where case_id = ?").param(caseId).query(Long.class).list();
     }
 
-    void addAttachment(long caseId, long orgId, String name, String type, byte[] data) {
+    /** Keeps a file of the case: the submission's own ({@code eventId} null) or one sent with a step (a reply). */
+    void addAttachment(long caseId, long orgId, @Nullable Long eventId, String name, String type, byte[] data) {
         jdbc.sql("""
-                insert into case_attachment (case_id, org_id, file_name, content_type, size_bytes, data, created_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(caseId, orgId, name, type, data.length, data, OffsetDateTime.now(ZoneOffset.UTC)).update();
+                insert into case_attachment (case_id, org_id, event_id, file_name, content_type, size_bytes, data,
+                                             created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(caseId, orgId, eventId, name, type, data.length, data, OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
     }
 
     List<Attachment> attachments(long caseId) {
-        return jdbc.sql("select id, file_name, content_type, size_bytes from case_attachment where case_id = ? order by id")
+        return jdbc.sql("""
+                        select id, file_name, content_type, size_bytes, event_id from case_attachment where case_id = ?
+                        order by id""")
                 .param(caseId)
-                .query((rs, n) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+                .query((rs, n) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, Long.class)))
+                .list();
     }
 
     record File(long caseId, String name, String type, byte[] data) {}

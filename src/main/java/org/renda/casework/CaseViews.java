@@ -32,10 +32,35 @@ public final class CaseViews {
         }
     }
 
-    public record Step(Instant at, String actor, CaseAction action, @Nullable CaseState from, CaseState to,
-            @Nullable String note, boolean publicNote) {}
+    public record Step(long id, Instant at, String actor, CaseAction action, @Nullable CaseState from, CaseState to,
+            @Nullable String note, boolean publicNote) {
 
-    public record Attachment(long id, String fileName, String contentType, int sizeBytes) {
+        /** A rating step keeps its rating first in its note ("SATISFIED" or "SATISFIED：words"): that rating. */
+        public @Nullable Rating rating() {
+            if (action != CaseAction.RATE || note == null) {
+                return null;
+            }
+            String code = note.contains("：") ? note.substring(0, note.indexOf('：')) : note;
+            for (Rating r : Rating.values()) {
+                if (r.name().equals(code)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** The note as a person reads it: a rating step's words after its rating code, never the code. */
+        public @Nullable String shownNote() {
+            if (rating() == null) {
+                return note;
+            }
+            int colon = note.indexOf('：');
+            return colon < 0 || colon == note.length() - 1 ? null : note.substring(colon + 1);
+        }
+    }
+
+    /** A file of the case: the submission's photos ({@code eventId} null), or the documents of a step (a reply). */
+    public record Attachment(long id, String fileName, String contentType, int sizeBytes, @Nullable Long eventId) {
         public boolean image() {
             return contentType.startsWith("image/");
         }
@@ -56,6 +81,11 @@ public final class CaseViews {
         public boolean overdue(LocalDate today) {
             return state.awaitingUnit() && dueOn != null && dueOn.isBefore(today);
         }
+
+        /** The files sent with one step of the timeline (a reply's documents). */
+        public List<Attachment> attachmentsOf(long stepId) {
+            return attachments.stream().filter(a -> a.eventId() != null && a.eventId() == stepId).toList();
+        }
     }
 
     /** What anyone holding the receipt code sees: status and the public steps, never personal data. */
@@ -75,4 +105,7 @@ public final class CaseViews {
             return rated == 0 ? 0 : (double) satisfied / rated;
         }
     }
+
+    /** The units of one kind a case may be assigned to (a group of the assignment picker). */
+    public record UnitGroup(org.renda.org.OrgType type, List<org.renda.org.OrgView> units) {}
 }

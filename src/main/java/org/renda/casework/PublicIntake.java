@@ -90,6 +90,24 @@ class PublicIntake {
         }
     }
 
+    /**
+     * A submission from the web form. Its key belongs to the page that was shown: the same page sent twice gives
+     * the first receipt; a page sent back with changes is a new opinion, not a retry, so it gets a key of its own.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Receipt submitFromPage(PublicSubmission s, @Nullable String pageKey, List<Upload> files) {
+        if (pageKey != null) {
+            Optional<Receipt> earlier = desk.receiptOfSame(s, pageKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (desk.keyTaken(pageKey)) {
+                pageKey = PublicOpinionPages.newKey();
+            }
+        }
+        return submit(s, pageKey, files);
+    }
+
     /** How many submissions lost a race and were asked again (for tests and curious operators). */
     long races() {
         return races.get();

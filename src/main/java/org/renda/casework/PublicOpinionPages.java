@@ -2,14 +2,12 @@ package org.renda.casework;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.renda.casework.CaseDesk.PublicSubmission;
@@ -18,11 +16,12 @@ import org.renda.casework.CaseDesk.Upload;
 import org.renda.casework.CaseEnums.Rating;
 import org.renda.casework.PublicRateLimiter.Decision;
 import org.renda.casework.PublicRateLimiter.Kind;
-import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
+import org.renda.shared.validation.ChinesePhone;
 import org.renda.shared.web.Feedback;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,36 +50,33 @@ class PublicOpinionPages {
     private final PublicIntake intake;
     private final CaseDesk desk;
     private final PublicRateLimiter limiter;
-    private final Validator validator;
     private final Feedback feedback;
 
-    PublicOpinionPages(PublicIntake intake, CaseDesk desk, PublicRateLimiter limiter, Validator validator,
-            Feedback feedback) {
+    PublicOpinionPages(PublicIntake intake, CaseDesk desk, PublicRateLimiter limiter, Feedback feedback) {
         this.intake = intake;
         this.desk = desk;
         this.limiter = limiter;
-        this.validator = validator;
         this.feedback = feedback;
     }
 
-    /** The form as typed; it goes back to the page filled in when something is wrong. */
-    record Form(@Nullable String orgCode, @Nullable String category, @Nullable String title, @Nullable String content,
-            @Nullable String location, @Nullable String name, @Nullable String phone, @Nullable Boolean anonymous,
-            @Nullable String submissionKey) {
+    /** The form as typed; it goes back to the page filled in, each mistake beside its field. */
+    record Form(@NotBlank @Size(max = 32) String orgCode, @NotBlank @Size(max = 30) String category,
+            @NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 5000) String content,
+            @Nullable @Size(max = 200) String location, @Nullable @Size(max = 50) String name,
+            @Nullable @ChinesePhone String phone, @Nullable Boolean anonymous, @Nullable String submissionKey) {
 
-        static Form empty() {
-            return new Form(null, null, null, null, null, null, null, false, newKey());
+        static Form empty(@Nullable String orgCode) {
+            return new Form(orgCode, null, null, null, null, null, null, false, newKey());
         }
 
         PublicSubmission submission() {
-            return new PublicSubmission(v(orgCode), v(category), v(title), v(content), location, name, phone,
+            return new PublicSubmission(orgCode, category, title, content, location, name, phone,
                     Boolean.TRUE.equals(anonymous));
         }
-
-        private static String v(@Nullable String s) {
-            return s == null ? "" : s;
-        }
     }
+
+    /** A rating of the reply. */
+    record RateForm(@NotNull Rating rating) {}
 
     static String newKey() {
         return "web-" + UUID.randomUUID();
@@ -88,82 +84,48 @@ class PublicOpinionPages {
 
     @GetMapping("/new")
     String form(@RequestParam(required = false) @Nullable String org, Model model) {
-        Form f = Form.empty();
-        if (org != null && intake.org(org).isPresent()) {
-            f = new Form(org, null, null, null, null, null, null, false, f.submissionKey());
-        }
-        return form(model, f, Map.of(), null);
+        model.addAttribute("form", Form.empty(org != null && intake.org(org).isPresent() ? org : null));
+        model.addAttribute("submissionKey", newKey());
+        return formPage(model);
     }
 
     @PostMapping
-    String submit(@ModelAttribute Form form,
+    String submit(@Valid @ModelAttribute("form") Form form, BindingResult binding,
             @RequestParam(name = "files", required = false) @Nullable List<MultipartFile> files, Model model,
-            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) throws IOException {
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        String key = form.submissionKey() != null && PublicIntake.IDEMPOTENCY_KEY.matcher(form.submissionKey()).matches()
+                ? form.submissionKey() : newKey();
+        model.addAttribute("submissionKey", key);
         Decision d = limiter.acquire(Kind.SUBMIT, request);
         if (!d.allowed()) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(d.retryAfterSeconds()));
-            return form(model, form, Map.of(), feedback.text("case.public.error.rateLimited", d.retryAfterSeconds()));
+            model.addAttribute("failure", feedback.text("case.public.error.rateLimited", d.retryAfterSeconds()));
+            return formPage(model);
         }
-        PublicSubmission s = form.submission();
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<PublicSubmission> v : validator.validate(s)) {
-            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+        if (!binding.hasFieldErrors("orgCode") && intake.org(form.orgCode()).isEmpty()) {
+            binding.rejectValue("orgCode", "case.error.org", feedback.text("case.error.org"));
         }
-        if (!errors.containsKey("orgCode") && intake.org(s.orgCode()).isEmpty()) {
-            errors.put("orgCode", feedback.text("case.error.org"));
+        if (!binding.hasFieldErrors("category") && !intake.categories().contains(form.category())) {
+            binding.rejectValue("category", "case.error.category", feedback.text("case.error.category"));
         }
-        if (!errors.containsKey("category") && !intake.categories().contains(s.category())) {
-            errors.put("category", feedback.text("case.error.category"));
-        }
-        List<Upload> uploads = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
-                    uploads.add(new Upload(f.getOriginalFilename() == null ? "photo" : f.getOriginalFilename(),
-                            f.getContentType(), f.getBytes()));
-                }
-            }
-        }
-        if (!errors.isEmpty()) {
+        List<Upload> uploads = CasePages.uploads(files);
+        return feedback.submit(binding, redirect, () -> {
             response.setStatus(400);
-            return form(model, form, errors, feedback.text(uploads.isEmpty() ? "case.public.form.fix"
+            model.addAttribute("failure", feedback.text(uploads.isEmpty() ? "case.public.form.fix"
                     : "case.public.form.fixAndPhotos"));
-        }
-        String key = form.submissionKey() != null && PublicIntake.IDEMPOTENCY_KEY.matcher(form.submissionKey()).matches()
-                ? form.submissionKey() : null;
-        try {
-            Receipt r;
-            try {
-                r = intake.submit(s, key, uploads);
-            } catch (DomainException e) {
-                if (!CaseDesk.IDEMPOTENCY_CONFLICT.equals(e.messageKey())) {
-                    throw e;
-                }
-                // The page was sent back and changed: that is a new opinion, not a retry.
-                r = intake.submit(s, newKey(), uploads);
-            }
-            return "redirect:/public/opinions/receipt/" + r.receiptCode();
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            response.setStatus(400);
-            return form(model, form, Map.of(), feedback.text(e));
-        }
+            return formPage(model);
+        }, () -> {
+            Receipt r = intake.submitFromPage(form.submission(), key, uploads);
+            return new Feedback.Next("/public/opinions/receipt/" + r.receiptCode(), "case.public.received");
+        });
     }
 
-    private String form(Model model, Form form, Map<String, String> errors, @Nullable String failure) {
-        model.addAttribute("form", form.submissionKey() == null ? new Form(form.orgCode(), form.category(),
-                form.title(), form.content(), form.location(), form.name(), form.phone(), form.anonymous(), newKey())
-                : form);
+    private String formPage(Model model) {
         model.addAttribute("groups", intake.orgGroups());
         model.addAttribute("categories", intake.categories());
-        model.addAttribute("errors", errors);
         model.addAttribute("maxFiles", CaseDesk.MAX_FILES);
         model.addAttribute("maxFileMb", CaseDesk.MAX_FILE_BYTES / 1024 / 1024);
-        if (failure != null) {
-            model.addAttribute("failure", failure);
-        }
         return NEW;
     }
 
@@ -211,31 +173,32 @@ class PublicOpinionPages {
             return FIND;
         }
         model.addAttribute("ratings", Rating.values());
+        if (!model.containsAttribute("rateForm")) {
+            model.addAttribute("rateForm", new RateForm(null));
+        }
         return TRACK;
     }
 
     @PostMapping("/track/{code}/rating")
-    String rate(@PathVariable String code, @RequestParam(required = false) @Nullable Rating rating,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String rate(@PathVariable String code, @Valid @ModelAttribute("rateForm") RateForm form, BindingResult binding,
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         String c = normal(code);
         Decision d = limiter.acquire(Kind.SUBMIT, request);
         if (!d.allowed()) {
             redirect.addFlashAttribute("failure", feedback.text("case.public.error.rateLimited", d.retryAfterSeconds()));
-        } else if (rating == null) {
-            redirect.addFlashAttribute("failure", feedback.text("case.error.ratingRequired"));
-        } else {
-            feedbackOf(redirect, () -> desk.ratePublic(c, rating));
+            return "redirect:/public/opinions/track/" + c;
         }
-        return "redirect:/public/opinions/track/" + c;
-    }
-
-    private void feedbackOf(RedirectAttributes redirect, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("success", feedback.text("case.public.track.rated"));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-        }
+        return feedback.submit(binding, redirect, () -> {
+            String page = track(c, model, request, response);
+            if (binding.hasGlobalErrors() && model.getAttribute("failure") == null) {
+                // The rating is no longer open (rated already): say so above the page, its form is gone.
+                model.addAttribute("failure", binding.getGlobalErrors().get(0).getDefaultMessage());
+            }
+            return page;
+        }, () -> {
+            desk.ratePublic(c, form.rating());
+            return new Feedback.Next("/public/opinions/track/" + c, "case.public.track.rated");
+        });
     }
 
     /** The code in its stored form; one that cannot be a receipt is not looked up at all. */

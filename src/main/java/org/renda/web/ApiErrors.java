@@ -28,9 +28,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
-    /** The message keys of an optimistic-lock failure: the record changed since the client read it. */
+    /**
+     * The message keys of a conflict with the record's current state: an optimistic-lock failure (it changed since
+     * the client read it), or a step its state does not allow now (a case already signed for).
+     */
     private static final java.util.Set<String> STALE_VERSION = java.util.Set.of("error.concurrentEdit",
-            "assessment.error.stale");
+            "assessment.error.stale", "case.error.stepNotOpen");
 
     private final MessageSource messages;
     private final Feedback feedback;
@@ -44,7 +47,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail domain(DomainException e) {
         HttpStatus status = e instanceof NotFoundException ? HttpStatus.NOT_FOUND
                 : e instanceof NotAuthenticatedException ? HttpStatus.UNAUTHORIZED
-                : STALE_VERSION.contains(e.messageKey()) ? HttpStatus.CONFLICT // a stale version: read again
+                : STALE_VERSION.contains(e.messageKey()) ? HttpStatus.CONFLICT // a stale version or state: read again
                 : HttpStatus.valueOf(422);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, text(e.messageKey(), e.args()));
         p.setType(URI.create("urn:renda:problem:" + e.messageKey()));

@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.renda.casework.PublicRateLimiter.Rule;
 import org.renda.casework.PublicRateLimiter.Settings;
@@ -166,6 +167,7 @@ class PublicOpinionPagesTest {
                 .single()).isEqualTo("CLOSED/SATISFIED");
         var twice = mvc.perform(post("/public/opinions/track/" + code + "/rating").param("rating", "UNSATISFIED")
                 .with(csrf())).andReturn();
-        assertThat(twice.getFlashMap().get("failure")).isEqualTo("当前状态下不能执行此操作");
+        assertThat(Jsoup.parse(twice.getResponse().getContentAsString()).select(".alert-danger").text())
+                .as("rated already: said above the tracking page, shown again").contains("当前状态下不能执行此操作");
     }
 }

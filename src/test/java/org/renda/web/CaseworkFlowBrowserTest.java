@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.renda.support.BrowserSession;
@@ -67,9 +68,21 @@ class CaseworkFlowBrowserTest {
         browser = b.signIn("anlan.staff", false).driver();
         String before = figuresRow("安澜镇");
         b.go("/cases/" + id);
-        new Select(browser.findElement(By.id("lead"))).selectByVisibleText("交通运输局");
+        // The picker groups units by kind; typing narrows both lists to what matches.
+        browser.findElement(By.id("lead-filter")).sendKeys("交通");
+        assertThat(browser.findElements(By.cssSelector("#leadUnitId option")).stream()
+                .filter(o -> o.getAttribute("hidden") == null).map(WebElement::getText).toList()).contains("交通运输局").doesNotContain("教育局", "东湖村");
+        new Select(browser.findElement(By.id("leadUnitId"))).selectByVisibleText("交通运输局");
+        browser.findElement(By.id("co-filter")).sendKeys("教育");
+        WebElement education = browser.findElement(By.xpath("//div[@id='co-units']//label[normalize-space()='教育局']"));
+        assertThat(browser.findElement(By.xpath("//div[@id='co-units']//label[normalize-space()='东湖村']")).isDisplayed())
+                .isFalse();
+        b.click(education);
+        b.screenshot("case-assign-picker");
         b.click(browser.findElement(By.cssSelector("#assign-form button[type=submit]")));
         b.success("已交办");
+        assertThat(jdbc.sql("select count(*) from case_assignment where case_id = ? and ended_at is null").param(id)
+                .query(Integer.class).single()).as("lead and co-handling unit").isEqualTo(2);
         b.screenshot("case-assigned");
 
         browser = b.signIn("unit.jiaotong", false).driver();

@@ -192,6 +192,39 @@ class OpenApiContractTest {
         call("POST", "/api/v1/public/votes/verify", null, JSON.writeValueAsString(Map.of("export", export,
                 "signature", line(signed, "signature="), "publicKey", line(signed, "publicKey="))), 200);
 
+        // casework steps for staff and units (issue 12)
+        String unit = tokenOf("unit.jiaotong");
+        long caseId = newCase(town);
+        JsonNode theCase = call("GET", "/api/v1/cases/" + caseId, anlan, null, 200).json();
+        call("GET", "/api/v1/cases/" + caseId, shiqiao, null, 404);
+        call("GET", "/api/v1/cases/abc", anlan, null, 400);
+        call("GET", "/api/v1/cases/" + caseId + "/units", anlan, null, 200);
+        long lead = transportId();
+        int caseVersion = theCase.get("version").asInt();
+        call("POST", "/api/v1/cases/" + caseId + "/close", anlan, "{\"version\":%d}".formatted(caseVersion), 409);
+        theCase = call("POST", "/api/v1/cases/" + caseId + "/triage", anlan, "{\"version\":%d}".formatted(caseVersion),
+                200).json();
+        call("POST", "/api/v1/cases/" + caseId + "/assign", anlan, "{\"version\":1}", 400);
+        call("POST", "/api/v1/cases/" + caseId + "/assign", anlan, "{\"leadUnitId\":%d,\"version\":%d}"
+                .formatted(town, theCase.get("version").asInt()), 422);
+        call("POST", "/api/v1/cases/" + caseId + "/assign", shiqiao, "{\"leadUnitId\":%d,\"version\":%d}"
+                .formatted(lead, theCase.get("version").asInt()), 404);
+        sendChecked("POST", "/api/v1/cases/" + caseId + "/assign", anlan, "version=1", "text/plain", 415);
+        theCase = call("POST", "/api/v1/cases/" + caseId + "/assign", anlan, "{\"leadUnitId\":%d,\"version\":%d}"
+                .formatted(lead, theCase.get("version").asInt()), 200).json();
+        call("POST", "/api/v1/cases/" + caseId + "/return", unit, "{\"reason\":\"\",\"version\":%d}"
+                .formatted(theCase.get("version").asInt()), 400);
+        theCase = call("POST", "/api/v1/cases/" + caseId + "/return", unit, "{\"reason\":\"不属本单位职责\",\"version\":%d}"
+                .formatted(theCase.get("version").asInt()), 200).json();
+        theCase = call("POST", "/api/v1/cases/" + caseId + "/assign", anlan, "{\"leadUnitId\":%d,\"version\":%d}"
+                .formatted(transportId(), theCase.get("version").asInt()), 200).json();
+        theCase = call("POST", "/api/v1/cases/" + caseId + "/sign", unit, "{\"version\":%d}"
+                .formatted(theCase.get("version").asInt()), 200).json();
+        theCase = call("POST", "/api/v1/cases/" + caseId + "/reply", unit, "{\"text\":\"已办理\",\"outcome\":\"SOLVED\","
+                + "\"version\":%d}".formatted(theCase.get("version").asInt()), 200).json();
+        call("POST", "/api/v1/cases/" + caseId + "/close", anlan, "{\"version\":%d}"
+                .formatted(theCase.get("version").asInt()), 200);
+
         // the anonymous opinion door
         JsonNode orgs = call("GET", "/api/v1/public/orgs", null, null, 200).json();
         JsonNode categories = call("GET", "/api/v1/public/categories", null, null, 200).json();
@@ -256,6 +289,22 @@ class OpenApiContractTest {
                 .contains("409");
         assertThat(doc.get("paths").get("/api/v1/public/opinions").get("post").get("responses").propertyNames())
                 .contains("200", "201", "413", "429").doesNotContain("401", "404");
+    }
+
+    @Autowired org.renda.org.OrgTree orgTree;
+
+    /** A case registered by the town's clerk on the intake page. */
+    private long newCase(long town) throws Exception {
+        String url = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/cases")
+                .with(Logins.as(accounts, "anlan.staff")).with(csrf()).param("orgId", String.valueOf(town))
+                .param("source", "RECEPTION").param("kind", "OPINION").param("category", "交通出行")
+                .param("title", "契约测试：路灯").param("content", "路灯不亮。").param("anonymous", "true"))
+                .andReturn().getResponse().getRedirectedUrl();
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    private long transportId() {
+        return orgTree.findByCode("QH-D11").orElseThrow().id();
     }
 
     private static String line(String text, String prefix) {
