@@ -2,6 +2,7 @@ package org.renda.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.NotFoundException;
@@ -11,15 +12,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit pages: recent changes, one record's history, and for administrators the chain check (optionally
+ * The audit pages: the log (filtered by who, action, record type and number, and dates; 50 a page), one record's
+ * history, and for administrators the chain check (optionally
  * against a held copy of the checkpoints), signing a checkpoint now and downloading every checkpoint.
  */
 @Controller
@@ -27,6 +33,7 @@ class AuditPages {
 
     static final String LOG = "audit/log";
     static final String HISTORY = "audit/history";
+    static final int PAGE_SIZE = 50;
 
     private final AuditTrail trail;
     private final CurrentActor currentActor;
@@ -36,9 +43,49 @@ class AuditPages {
         this.currentActor = currentActor;
     }
 
+    /** The log's filter as the form sends it; a date that does not parse is reported beside its field. */
+    record LogFilter(@Nullable String who, @Nullable String action, @Nullable String type, @Nullable String id,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+
+        AuditQuery query() {
+            return new AuditQuery(who, known(action, AuditCodes.ACTIONS), known(type, AuditCodes.TYPES), id, from, to);
+        }
+
+        /** The list's address with this filter, for the pager and the export of a page. */
+        String address() {
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
+            AuditQuery q = query();
+            add(b, "who", q.who());
+            add(b, "action", q.action());
+            add(b, "type", q.type());
+            add(b, "id", q.id());
+            add(b, "from", q.from());
+            add(b, "to", q.to());
+            return b.encode().build().toUriString();
+        }
+
+        private static void add(UriComponentsBuilder b, String name, @Nullable Object value) {
+            if (value != null) {
+                b.queryParam(name, value);
+            }
+        }
+
+        private static @Nullable String known(@Nullable String code, java.util.List<String> codes) {
+            return code != null && codes.contains(code) ? code : null;
+        }
+    }
+
     @GetMapping("/audit")
-    String log(Model model) {
-        model.addAttribute("entries", trail.recent(100));
+    String log(@ModelAttribute("filter") LogFilter filter, BindingResult errors,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        AuditPage result = trail.search(filter.query(), page, PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("entries", result.rows());
+        model.addAttribute("pageBase", filter.address());
+        model.addAttribute("filtered", filter.query().any());
+        model.addAttribute("types", AuditCodes.TYPES);
+        model.addAttribute("actions", AuditCodes.ACTIONS);
         boolean canVerify = currentActor.require().canAny(Permission.AUDIT_VERIFY);
         model.addAttribute("canVerify", canVerify);
         if (canVerify) {

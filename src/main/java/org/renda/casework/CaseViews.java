@@ -33,7 +33,31 @@ public final class CaseViews {
     }
 
     public record Step(Instant at, String actor, CaseAction action, @Nullable CaseState from, CaseState to,
-            @Nullable String note, boolean publicNote) {}
+            @Nullable String note, boolean publicNote) {
+
+        /** A rating step's rating: its note is stored as the rating's code, then "：" and the submitter's words. */
+        public @Nullable Rating rating() {
+            if (action != CaseAction.RATE || note == null) {
+                return null;
+            }
+            String code = note.split("：", 2)[0];
+            for (Rating r : Rating.values()) {
+                if (r.name().equals(code)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        /** The note as people read it: a rating step's words without the rating's code. */
+        public @Nullable String remark() {
+            if (rating() == null) {
+                return note;
+            }
+            String[] parts = note.split("：", 2);
+            return parts.length > 1 && !parts[1].isBlank() ? parts[1] : null;
+        }
+    }
 
     public record Attachment(long id, String fileName, String contentType, int sizeBytes) {
         public boolean image() {
