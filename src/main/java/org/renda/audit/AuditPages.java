@@ -3,6 +3,7 @@ package org.renda.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.NotFoundException;
@@ -12,9 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,13 +42,43 @@ class AuditPages {
         this.currentActor = currentActor;
     }
 
-    /** The log's filter as the form sends it; a date that does not parse is reported beside its field. */
+    /**
+     * The log's filter as the form sends it. Dates arrive as text so that one a browser without a date picker
+     * mistyped is said beside its field ({@link #badFrom()}) while the rest of the filter still applies.
+     */
     record LogFilter(@Nullable String who, @Nullable String action, @Nullable String type, @Nullable String id,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+            @Nullable String from, @Nullable String to) {
+
+        @Nullable LocalDate fromDate() {
+            return date(from);
+        }
+
+        @Nullable LocalDate toDate() {
+            return date(to);
+        }
+
+        public boolean badFrom() {
+            return from != null && !from.isBlank() && fromDate() == null;
+        }
+
+        public boolean badTo() {
+            return to != null && !to.isBlank() && toDate() == null;
+        }
+
+        private static @Nullable LocalDate date(@Nullable String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
 
         AuditQuery query() {
-            return new AuditQuery(who, known(action, AuditCodes.ACTIONS), known(type, AuditCodes.TYPES), id, from, to);
+            return new AuditQuery(who, known(action, AuditCodes.ACTIONS), known(type, AuditCodes.TYPES), id, fromDate(),
+                    toDate());
         }
 
         /** The list's address with this filter, for the pager and the export of a page. */
@@ -77,8 +106,7 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String log(@ModelAttribute("filter") LogFilter filter, BindingResult errors,
-            @RequestParam(defaultValue = "1") int page, Model model) {
+    String log(@ModelAttribute("filter") LogFilter filter, @RequestParam(defaultValue = "1") int page, Model model) {
         AuditPage result = trail.search(filter.query(), page, PAGE_SIZE);
         model.addAttribute("result", result);
         model.addAttribute("entries", result.rows());

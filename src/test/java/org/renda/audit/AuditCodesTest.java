@@ -27,8 +27,11 @@ class AuditCodesTest {
 
     @Test
     void everyCodeInTheLogIsCatalogued() {
-        List<String> types = jdbc.sql("select distinct entity_type from audit_event").query(String.class).list();
-        List<String> actions = jdbc.sql("select distinct action from audit_event").query(String.class).list();
+        // AuditTamperingTest appends its own "tamper_probe" entries; they are not written by the application
+        List<String> types = jdbc.sql("select distinct entity_type from audit_event where entity_type not like '%probe%'")
+                .query(String.class).list();
+        List<String> actions = jdbc.sql("select distinct action from audit_event where entity_type not like '%probe%'")
+                .query(String.class).list();
         assertThat(types).as("the demo county writes to the log").isNotEmpty();
         assertThat(AuditCodes.TYPES).as("record types in the log").containsAll(types);
         assertThat(AuditCodes.ACTIONS).as("actions in the log").containsAll(actions);
