@@ -2,6 +2,8 @@ package org.renda.audit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.NotFoundException;
@@ -12,14 +14,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit pages: recent changes, one record's history, and for administrators the chain check (optionally
+ * The audit pages: the log (filtered by who, action, record type and number, and dates; 50 a page), one record's
+ * history, and for administrators the chain check (optionally
  * against a held copy of the checkpoints), signing a checkpoint now and downloading every checkpoint.
  */
 @Controller
@@ -27,6 +32,7 @@ class AuditPages {
 
     static final String LOG = "audit/log";
     static final String HISTORY = "audit/history";
+    static final int PAGE_SIZE = 50;
 
     private final AuditTrail trail;
     private final CurrentActor currentActor;
@@ -36,9 +42,78 @@ class AuditPages {
         this.currentActor = currentActor;
     }
 
+    /**
+     * The log's filter as the form sends it. Dates arrive as text so that one a browser without a date picker
+     * mistyped is said beside its field ({@link #badFrom()}) while the rest of the filter still applies.
+     */
+    record LogFilter(@Nullable String who, @Nullable String action, @Nullable String type, @Nullable String id,
+            @Nullable String from, @Nullable String to) {
+
+        @Nullable LocalDate fromDate() {
+            return date(from);
+        }
+
+        @Nullable LocalDate toDate() {
+            return date(to);
+        }
+
+        public boolean badFrom() {
+            return from != null && !from.isBlank() && fromDate() == null;
+        }
+
+        public boolean badTo() {
+            return to != null && !to.isBlank() && toDate() == null;
+        }
+
+        private static @Nullable LocalDate date(@Nullable String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        AuditQuery query() {
+            return new AuditQuery(who, known(action, AuditCodes.ACTIONS), known(type, AuditCodes.TYPES), id, fromDate(),
+                    toDate());
+        }
+
+        /** The list's address with this filter, for the pager and the export of a page. */
+        String address() {
+            UriComponentsBuilder b = UriComponentsBuilder.fromPath("/audit");
+            AuditQuery q = query();
+            add(b, "who", q.who());
+            add(b, "action", q.action());
+            add(b, "type", q.type());
+            add(b, "id", q.id());
+            add(b, "from", q.from());
+            add(b, "to", q.to());
+            return b.encode().build().toUriString();
+        }
+
+        private static void add(UriComponentsBuilder b, String name, @Nullable Object value) {
+            if (value != null) {
+                b.queryParam(name, value);
+            }
+        }
+
+        private static @Nullable String known(@Nullable String code, java.util.List<String> codes) {
+            return code != null && codes.contains(code) ? code : null;
+        }
+    }
+
     @GetMapping("/audit")
-    String log(Model model) {
-        model.addAttribute("entries", trail.recent(100));
+    String log(@ModelAttribute("filter") LogFilter filter, @RequestParam(defaultValue = "1") int page, Model model) {
+        AuditPage result = trail.search(filter.query(), page, PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("entries", result.rows());
+        model.addAttribute("pageBase", filter.address());
+        model.addAttribute("filtered", filter.query().any());
+        model.addAttribute("types", AuditCodes.TYPES);
+        model.addAttribute("actions", AuditCodes.ACTIONS);
         boolean canVerify = currentActor.require().canAny(Permission.AUDIT_VERIFY);
         model.addAttribute("canVerify", canVerify);
         if (canVerify) {

@@ -4,12 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
+import org.renda.shared.PageWindow;
 import org.renda.shared.Permission;
+import org.renda.shared.PersonNames;
 import org.renda.shared.Reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +40,12 @@ public class AuditTrail {
     private final CurrentActor currentActor;
     private final ObjectMapper json;
     private final CheckpointBook checkpoints;
+    private final PersonNames people;
 
-    AuditTrail(JdbcClient jdbc, CurrentActor currentActor, ObjectMapper json, CheckpointBook checkpoints) {
+    AuditTrail(JdbcClient jdbc, CurrentActor currentActor, ObjectMapper json, CheckpointBook checkpoints,
+            PersonNames people) {
         this.jdbc = jdbc;
+        this.people = people;
         this.currentActor = currentActor;
         this.json = json;
         this.checkpoints = checkpoints;
@@ -112,19 +122,88 @@ public class AuditTrail {
                 .list();
     }
 
-    /** The latest changes within the actor's reach, newest first. */
+    /** The latest changes within the actor's reach, newest first, each with its record's name where known. */
     @Transactional(readOnly = true)
     public List<AuditEntry> recent(int limit) {
-        Actor actor = currentActor.require();
-        Reach orgs = actor.reach(Permission.AUDIT_READ);
+        return search(AuditQuery.ALL, 1, limit).rows();
+    }
+
+    /**
+     * A page of the changes within the actor's reach that match the query, newest first, each with its record's
+     * name where an entry of that record carries one. "Who" matches the login or the person's name.
+     */
+    @Transactional(readOnly = true)
+    public AuditPage search(AuditQuery q, int page, int size) {
+        Reach orgs = currentActor.require().reach(Permission.AUDIT_READ);
         if (orgs.isEmpty()) {
-            return List.of();
+            return new AuditPage(List.of(), 0, 1, Math.max(1, Math.min(size, 200)));
         }
-        return jdbc.sql("select * from audit_event where " + orgs.sql("org_id") + " order by seq desc limit :limit")
-                .params(orgs.params())
-                .param("limit", Math.min(limit, 500))
-                .query(AuditTrail::map)
-                .list();
+        StringBuilder where = new StringBuilder(orgs.sql("org_id"));
+        Map<String, Object> params = new HashMap<>(orgs.params());
+        if (q.who() != null) {
+            List<String> actors = new ArrayList<>(people.usernamesMatching(q.who()));
+            actors.add(q.who().strip());
+            where.append(" and actor in (:actors)");
+            params.put("actors", actors);
+        }
+        if (q.action() != null) {
+            where.append(" and action = :action");
+            params.put("action", q.action());
+        }
+        if (q.type() != null) {
+            where.append(" and entity_type = :type");
+            params.put("type", q.type());
+        }
+        if (q.id() != null) {
+            where.append(" and entity_id = :id");
+            params.put("id", q.id().strip());
+        }
+        if (q.from() != null) {
+            where.append(" and occurred_at >= :from");
+            params.put("from", q.from().atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
+        }
+        if (q.to() != null) {
+            where.append(" and occurred_at < :to");
+            params.put("to", q.to().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime());
+        }
+        long total = jdbc.sql("select count(*) from audit_event where " + where).params(params)
+                .query(Long.class).single();
+        PageWindow w = PageWindow.of(page, size, total);
+        List<AuditEntry> rows = jdbc.sql("select * from audit_event where " + where
+                        + " order by seq desc limit :limit offset :offset")
+                .params(params).param("limit", w.size()).param("offset", w.offset())
+                .query(AuditTrail::map).list();
+        return new AuditPage(named(rows, orgs), total, w.page(), w.size());
+    }
+
+    /** Entries whose own snapshot names no record get the name an earlier entry of that record gave it. */
+    private List<AuditEntry> named(List<AuditEntry> rows, Reach orgs) {
+        Set<String> ids = new HashSet<>();
+        Set<String> types = new HashSet<>();
+        for (AuditEntry e : rows) {
+            if (e.subjectName() == null) {
+                ids.add(e.entityId());
+                types.add(e.entityType());
+            }
+        }
+        if (ids.isEmpty()) {
+            return rows;
+        }
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select entity_type, entity_id, before_state, after_state from audit_event"
+                        + " where entity_id in (:ids) and entity_type in (:types) and " + orgs.sql("org_id")
+                        + " order by seq")
+                .param("ids", List.copyOf(ids)).param("types", List.copyOf(types)).params(orgs.params())
+                .query(rs -> {
+                    String key = rs.getString(1) + ":" + rs.getString(2);
+                    String after = rs.getString(4);
+                    String name = AuditEntry.nameIn(after != null ? after : rs.getString(3));
+                    if (name != null) {
+                        names.put(key, name);
+                    }
+                });
+        return rows.stream().map(e -> e.subjectName() != null ? e
+                : e.named(names.get(e.entityType() + ":" + e.entityId()))).toList();
     }
 
     /**
@@ -174,7 +253,7 @@ public class AuditTrail {
         return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"), rs.getLong("org_id"), rs.getString("entity_type"), rs.getString("entity_id"),
                 rs.getString("action"), rs.getString("before_state"), rs.getString("after_state"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), null);
     }
 
     private record Head(long lastSeq, String lastHash) {}

@@ -49,6 +49,11 @@ public final class CaseViews {
             return null;
         }
 
+        /** Same as {@link #shownNote()}. */
+        public @Nullable String remark() {
+            return shownNote();
+        }
+
         /** The note as a person reads it: a rating step's words after its rating code, never the code. */
         public @Nullable String shownNote() {
             if (rating() == null) {

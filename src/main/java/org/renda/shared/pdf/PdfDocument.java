@@ -1,25 +1,18 @@
 package org.renda.shared.pdf;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.jspecify.annotations.Nullable;
@@ -40,27 +33,17 @@ import org.renda.shared.qr.QrCode;
  */
 public final class PdfDocument implements AutoCloseable {
 
-    /** WenQuanYi Micro Hei: Droid Sans Fallback's CJK glyphs with Droid Sans' Latin ones (see fonts/NOTICE.txt). */
-    private static final String FONT = "fonts/wqy-microhei.ttc";
-    private static final String FONT_FACE = "WenQuanYiMicroHei";
     private static final Color HEAD_FILL = new Color(0xec, 0xef, 0xf3);
     private static final Color LABEL_FILL = new Color(0xf4, 0xf6, 0xf8);
     private static final Color ZEBRA_FILL = new Color(0xfa, 0xfb, 0xfc);
     private static final Color RULE = new Color(0xc4, 0xcb, 0xd2);
     private static final float CELL_PAD = 4f;
     private static final float FOOTER_RESERVE = 16f;
-    private static final String CLOSING_PUNCTUATION = "，。、；：！？）》」』】”’%,.;:!?)]}";
-
-    private static volatile byte @Nullable [] fontBytes;
 
     private final PDDocument doc;
-    private final TrueTypeCollection fontFile;
-    private final PDType0Font font;
+    private final PdfFont font;
     private final PageFormat format;
     private final float margin;
-    private final float ascent;
-    private final float descent;
-    private final Map<Integer, Float> widths = new HashMap<>();
     private @Nullable PDPageContentStream content;
     private @Nullable String pendingHeading;
     private float y;
@@ -70,16 +53,13 @@ public final class PdfDocument implements AutoCloseable {
         this.margin = margin;
         this.doc = new PDDocument();
         try {
-            this.fontFile = new TrueTypeCollection(new ByteArrayInputStream(font()));
-            TrueTypeFont face = fontFile.getFontByName(FONT_FACE);
-            if (face == null) {
-                throw new IOException("font face missing: " + FONT_FACE);
-            }
-            this.font = PDType0Font.load(doc, face, true);
-            this.ascent = font.getFontDescriptor().getAscent() / 1000f;
-            this.descent = font.getFontDescriptor().getDescent() / 1000f;
+            this.font = PdfFont.embed(doc);
         } catch (IOException e) {
-            closeQuietly();
+            try {
+                doc.close();
+            } catch (IOException ignored) {
+                // the document held nothing yet
+            }
             throw new UncheckedIOException(e);
         }
         PDDocumentInformation info = doc.getDocumentInformation();
@@ -236,12 +216,12 @@ public final class PdfDocument implements AutoCloseable {
 
     /** One line of text whose top is at {@code top}; never wraps. */
     public void text(String text, PdfStyle style, float x, float top) {
-        drawLine(clean(text), style, x, top);
+        drawLine(font.clean(text), style, x, top);
     }
 
     /** One line within {@code width}, aligned; a line too long is set smaller until it fits. */
     public void text(String text, PdfStyle style, float x, float top, float width, Align align) {
-        String s = clean(text);
+        String s = font.clean(text);
         PdfStyle st = style;
         while (width(s, st) > width && st.size() > 6) {
             st = st.withSize(st.size() - 0.5f);
@@ -355,13 +335,7 @@ public final class PdfDocument implements AutoCloseable {
 
     /** Width of a line of text in this font. */
     public float width(String text, PdfStyle style) {
-        float units = 0;
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            units += glyphWidth(cp);
-            i += Character.charCount(cp);
-        }
-        return units / 1000f * style.size();
+        return font.width(text, style);
     }
 
     // --- finishing ----------------------------------------------------------------------------------
@@ -504,7 +478,8 @@ public final class PdfDocument implements AutoCloseable {
         if (line.isEmpty()) {
             return;
         }
-        float baseline = top + (st.lineHeight() - (ascent - descent) * st.size()) / 2 + ascent * st.size();
+        float baseline = top + (st.lineHeight() - (font.ascent() - font.descent()) * st.size()) / 2
+                + font.ascent() * st.size();
         PDPageContentStream cs = content();
         try {
             if (st.bold()) {
@@ -512,7 +487,7 @@ public final class PdfDocument implements AutoCloseable {
                 cs.setStrokingColor(st.color());
             }
             cs.beginText();
-            cs.setFont(font, st.size());
+            cs.setFont(font.pdfFont(), st.size());
             cs.setNonStrokingColor(st.color());
             cs.setRenderingMode(st.bold() ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
             cs.newLineAtOffset(x, pageHeight() - baseline);
@@ -523,92 +498,9 @@ public final class PdfDocument implements AutoCloseable {
         }
     }
 
-    /**
-     * Breaks text into lines no wider than {@code width}: at any character between Chinese characters,
-     * at spaces between Latin words (a word longer than the line is cut), never before closing
-     * punctuation; explicit line breaks are kept.
-     */
+    /** See {@link PdfFont#wrap}. */
     List<String> wrap(String text, PdfStyle st, float width) {
-        List<String> out = new ArrayList<>();
-        for (String para : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
-            String s = clean(para);
-            StringBuilder line = new StringBuilder();
-            float lineWidth = 0;
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                i += Character.charCount(cp);
-                float cw = glyphWidth(cp) / 1000f * st.size();
-                if (lineWidth + cw > width && line.length() > 0) {
-                    String carry = "";
-                    if (CLOSING_PUNCTUATION.indexOf(cp) >= 0 && line.length() > 1) {
-                        int cut = line.offsetByCodePoints(line.length(), -1);
-                        carry = line.substring(cut);
-                        line.setLength(cut);
-                    } else if (isWordChar(cp) && isWordChar(line.codePointBefore(line.length()))) {
-                        int space = line.lastIndexOf(" ");
-                        if (space > 0) {
-                            carry = line.substring(space + 1);
-                            line.setLength(space);
-                        }
-                    }
-                    out.add(line.toString().stripTrailing());
-                    line.setLength(0);
-                    line.append(carry);
-                    lineWidth = width(carry, st);
-                    if (cp == ' ' && line.length() == 0) {
-                        continue;
-                    }
-                }
-                line.appendCodePoint(cp);
-                lineWidth += cw;
-            }
-            out.add(line.toString());
-        }
-        return out;
-    }
-
-    private static boolean isWordChar(int cp) {
-        return cp < 0x2E80 && Character.isLetterOrDigit(cp);
-    }
-
-    /** Replaces what the font cannot draw: control characters by spaces, missing glyphs by "?". */
-    private String clean(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                out.append(' ');
-            } else if (covers(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append('?');
-            }
-        }
-        return out.toString();
-    }
-
-    private boolean covers(int cp) {
-        glyphWidth(cp);
-        return widths.get(cp) >= 0;
-    }
-
-    /** Advance width in font units (1/1000 em), or -1 when the font has no glyph for it. */
-    private float glyphWidth(int cp) {
-        Float known = widths.get(cp);
-        if (known != null) {
-            return Math.max(known, 0);
-        }
-        float w;
-        try {
-            String s = new String(Character.toChars(cp));
-            font.encode(s);
-            w = font.getStringWidth(s);
-        } catch (IOException | IllegalArgumentException e) {
-            w = -1;
-        }
-        widths.put(cp, w);
-        return Math.max(w, 0);
+        return font.wrap(text, st, width);
     }
 
     private PDPageContentStream content() {
@@ -637,27 +529,12 @@ public final class PdfDocument implements AutoCloseable {
                 content.close();
             }
             doc.close();
-            if (fontFile != null) {
-                fontFile.close();
-            }
+            font.close();
         } catch (IOException ignored) {
             // nothing to save any more
         }
         content = null;
     }
 
-    /** The font file, read once from the application's resources. */
-    private static byte[] font() throws IOException {
-        byte[] bytes = fontBytes;
-        if (bytes == null) {
-            try (InputStream in = PdfDocument.class.getClassLoader().getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IOException("CJK font missing from the classpath: " + FONT);
-                }
-                bytes = in.readAllBytes();
-            }
-            fontBytes = bytes;
-        }
-        return bytes;
-    }
+
 }
