@@ -45,7 +45,7 @@
 
   function draw(el) {
     var spec = JSON.parse(el.getAttribute("data-renda-chart"));
-    var narrow = el.clientWidth < 520;
+    var narrow = el.clientWidth < 480;
     var height = spec.horizontal ? Math.max(260, 90 + spec.categories.length * (spec.series.length > 1 ? 30 : 24))
       : (narrow ? 300 : 340);
     el.style.height = height + "px";

@@ -150,7 +150,7 @@ public class Dashboard {
             add(byMonth.get(c.month()), v);
             add(total, v);
         }
-        String base = "/dashboard/records?kind=cases&year=" + year;
+        String base = "/dashboard/records?kind=CASES&year=" + year;
         List<CaseRow> towns = byTown.entrySet().stream().map(e -> caseRow(e.getKey(), groups.label(e.getKey()),
                 e.getValue(), base + groups.query(e.getKey()))).toList();
         List<CaseRow> monthRows = byMonth.entrySet().stream().map(e -> caseRow(String.valueOf(e.getKey()),
@@ -179,7 +179,7 @@ public class Dashboard {
             add(byTown.computeIfAbsent(groups.of(c.orgId()), k -> new long[2]), v);
             add(total, v);
         }
-        String base = "/dashboard/records?kind=duties&year=" + year;
+        String base = "/dashboard/records?kind=DUTIES&year=" + year;
         return new Duties(
                 byType.entrySet().stream().map(e -> new DutyRow(e.getKey().name(), msg(e.getKey().messageKey()),
                         e.getValue()[0], e.getValue()[1], base + "&org=" + root.id() + "&type=" + e.getKey())).toList(),
@@ -202,7 +202,7 @@ public class Dashboard {
             add(byMonth.get(c.month()), v);
             add(total, v);
         }
-        String base = "/dashboard/records?kind=receptions&year=" + year;
+        String base = "/dashboard/records?kind=RECEPTIONS&year=" + year;
         return new Receptions(
                 byMonth.entrySet().stream().map(e -> receptionRow(String.valueOf(e.getKey()), monthLabel(e.getKey()),
                         e.getValue(), base + "&org=" + root.id() + "&month=" + e.getKey())).toList(),

@@ -2,6 +2,9 @@ package org.renda.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -30,6 +33,10 @@ class DashboardApi {
     @Operation(summary = "A year's figures of an organisation's subtree: cases by town and month (collected, closed, "
             + "closure rate, overdue, satisfaction), duty records by type and town, reception days held against "
             + "planned, appraisal votes and assessment periods; sections the caller may not read are null")
+    @ApiResponse(responseCode = "200", description = "The figures", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "The organisation is missing or outside the caller's reach, or "
+            + "the caller reads none of casework, stations, appraisals and assessments", content = @Content(
+                    mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     DashboardFigures figures(
             @Parameter(description = "the year (default: this year)") @RequestParam(required = false) @YearNumber
             @Nullable Integer year,

@@ -192,6 +192,11 @@ class OpenApiContractTest {
         call("POST", "/api/v1/public/votes/verify", null, JSON.writeValueAsString(Map.of("export", export,
                 "signature", line(signed, "signature="), "publicKey", line(signed, "publicKey="))), 200);
 
+        // the dashboard (issue 12)
+        call("GET", "/api/v1/dashboard", county, null, 200);
+        call("GET", "/api/v1/dashboard?year=2019&org=" + town, shiqiao, null, 404);
+        call("GET", "/api/v1/dashboard?year=1000000", county, null, 400);
+
         // the anonymous opinion door
         JsonNode orgs = call("GET", "/api/v1/public/orgs", null, null, 200).json();
         JsonNode categories = call("GET", "/api/v1/public/categories", null, null, 200).json();
