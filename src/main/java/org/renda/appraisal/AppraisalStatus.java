@@ -82,5 +82,4 @@ public class AppraisalStatus {
                         VoteState.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getLong(7), rs.getLong(8)))
                 .list();
     }
-
 }

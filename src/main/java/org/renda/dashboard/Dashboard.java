@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.renda.appraisal.AppraisalStatus;
 import org.renda.assessment.AssessmentStatus;
@@ -306,9 +305,8 @@ public class Dashboard {
                 }
                 groupOf.put(o.id(), group);
             }
-            Function<OrgView, String> key = c -> String.valueOf(c.id());
             tree.findAll(childIds.stream().distinct().filter(id -> !labels.containsKey(String.valueOf(id))).toList())
-                    .forEach(c -> labels.put(key.apply(c), c.name()));
+                    .forEach(c -> labels.put(String.valueOf(c.id()), c.name()));
         }
 
         String of(long orgId) {
