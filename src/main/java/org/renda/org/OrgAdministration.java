@@ -76,7 +76,7 @@ public class OrgAdministration {
             }
         }
         if (store.byCode(code).isPresent()) {
-            throw new DomainException("org.error.codeTaken", code);
+            throw DomainException.onField("code", "org.error.codeTaken", code);
         }
         long id = store.insert(code, cmd.name().strip(), cmd.type(), parent, cmd.sortOrder());
         OrgView created = store.byId(id).orElseThrow();

@@ -1,6 +1,11 @@
 package org.renda.org;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +57,12 @@ class OrgPages {
     record Node(OrgView org, int childCount) {}
 
     /** The create-a-child form. */
-    record ChildForm(String code, String name, @Nullable OrgType type, int sortOrder) {}
+    /** The "add a child organisation" form; the facade checks the same rules again. */
+    record ChildForm(
+            @NotBlank @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{org.code.pattern}") String code,
+            @NotBlank @Size(max = 100) String name,
+            @Nullable OrgType type,
+            @Min(0) @Max(99999) int sortOrder) {}
 
     @GetMapping
     String tree(Model model) {
@@ -96,20 +106,13 @@ class OrgPages {
     }
 
     @PostMapping("/{id}/children")
-    String createChild(@PathVariable long id, @ModelAttribute ChildForm form, RedirectAttributes redirect) {
-        try {
+    String createChild(@PathVariable long id, @Valid @ModelAttribute("childForm") ChildForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        return feedback.submit(binding, redirect, () -> detail(id, model), () -> {
             OrgView created = admin.create(new OrgAdministration.NewOrg(form.code(), form.name(),
                     form.type() == null ? OrgType.UNIT : form.type(), id, form.sortOrder()));
-            redirect.addFlashAttribute("success", feedback.text("org.created", created.name()));
-            return "redirect:/orgs/" + created.id();
-        } catch (DomainException e) {
-            if (e instanceof org.renda.shared.NotFoundException) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", feedback.text(e.messageKey(), e.args()));
-            redirect.addFlashAttribute("childForm", form);
-            return "redirect:/orgs/" + id + "#add-child";
-        }
+            return new Feedback.Next("/orgs/" + created.id(), "org.created", created.name());
+        });
     }
 
     @PostMapping("/{id}")
@@ -160,15 +163,10 @@ class OrgPages {
             model.addAttribute("failure", feedback.text("excel.empty"));
             return IMPORT;
         }
-        try {
+        feedback.imported(model, () -> {
             OrgSheets.ImportResult result = sheets.importSheet(file.getInputStream());
-            model.addAttribute("success", feedback.text("import.done", result.created(), result.updated()));
-        } catch (org.renda.shared.excel.ImportRejected e) {
-            model.addAttribute("failure", feedback.text(e.messageKey(), e.args()));
-            model.addAttribute("rowErrors", e.errors());
-        } catch (DomainException e) {
-            model.addAttribute("failure", feedback.text(e.messageKey(), e.args()));
-        }
+            return feedback.text("import.done", result.created(), result.updated());
+        });
         return IMPORT;
     }
 

@@ -1,5 +1,6 @@
 package org.renda.shared.web;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,7 +13,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
+import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -122,6 +126,90 @@ public class Feedback {
             return typeMismatch(e.getField(), e.getRejectedValue(), type);
         }
         return text("error.field", label(e.getField()), e.getDefaultMessage() == null ? "" : e.getDefaultMessage());
+    }
+
+    /**
+     * The one form shape. A page binds its form record with {@code @Valid @ModelAttribute} and hands its
+     * {@link BindingResult} here: with binding errors, or when the action refuses (a domain rule, a facade's
+     * constraint), the form page is rendered again with what the user typed and each error beside its field
+     * (errors about no one field above the form, see {@code fragments/fields.html}); otherwise Post/Redirect/Get
+     * to where the action says, with its success message. A record outside the actor's reach still answers 404.
+     *
+     * @param formPage fills the model the form page needs besides the form (choices, the record) and names the view
+     */
+    public String submit(BindingResult binding, RedirectAttributes redirect, Supplier<String> formPage,
+            Supplier<Next> action) {
+        if (binding.hasErrors()) {
+            return formPage.get();
+        }
+        try {
+            Next next = action.get();
+            redirect.addFlashAttribute("success", text(next.messageKey(), next.args()));
+            return "redirect:" + next.target();
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            refuse(binding, e);
+        } catch (ConstraintViolationException e) {
+            for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+                String path = v.getPropertyPath().toString();
+                String field = path.substring(path.lastIndexOf('.') + 1);
+                if (hasField(binding, field)) {
+                    binding.addError(new FieldError(binding.getObjectName(), field, v.getInvalidValue(), false,
+                            null, null, v.getMessage()));
+                } else {
+                    binding.addError(new ObjectError(binding.getObjectName(),
+                            text("error.field", label(path), v.getMessage())));
+                }
+            }
+        }
+        return formPage.get();
+    }
+
+    /** Adds a domain refusal to a form: beside its field when it names one of the form's fields, else above the form. */
+    public void refuse(BindingResult binding, DomainException e) {
+        String field = e.field();
+        if (field != null && hasField(binding, field)) {
+            binding.addError(new FieldError(binding.getObjectName(), field, null, false,
+                    new String[] {e.messageKey()}, e.args(), text(e)));
+        } else {
+            binding.addError(new ObjectError(binding.getObjectName(), new String[] {e.messageKey()}, e.args(), text(e)));
+        }
+    }
+
+    private static boolean hasField(BindingResult binding, String field) {
+        Object target = binding.getTarget();
+        if (target == null) {
+            return false;
+        }
+        if (target.getClass().isRecord()) {
+            return java.util.Arrays.stream(target.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals(field));
+        }
+        return org.springframework.beans.BeanUtils.getPropertyDescriptor(target.getClass(), field) != null;
+    }
+
+    /** An import: reads an uploaded file and answers the message that says what it did. */
+    @FunctionalInterface
+    public interface Import {
+        String run() throws java.io.IOException;
+    }
+
+    /**
+     * An Excel import page: runs the import and puts into the model its success message, or the refusal in the user's
+     * language with each refused row's errors ({@code rowErrors}); nothing is half-imported (the importers are
+     * transactional). A missing record (an organisation outside reach) still answers 404.
+     */
+    public void imported(org.springframework.ui.Model model, Import action) throws java.io.IOException {
+        try {
+            model.addAttribute("success", action.run());
+        } catch (org.renda.shared.excel.ImportRejected e) {
+            model.addAttribute("failure", text(e));
+            model.addAttribute("rowErrors", e.errors());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            model.addAttribute("failure", text(e));
+        }
     }
 
     /** Where a successful form goes, and the message it shows there. */
