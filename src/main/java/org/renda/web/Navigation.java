@@ -42,6 +42,7 @@ class Navigation {
         String path = request.getRequestURI();
         Actor a = actor.get();
         items.add(new Item("nav.home", "/", path.equals("/")));
+        if (org.renda.dashboard.Dashboard.offeredTo(a)) items.add(new Item("nav.dashboard", "/dashboard", path.startsWith("/dashboard")));
         if (a.canAny(Permission.ORG_READ)) {
             items.add(new Item("nav.orgs", "/orgs", path.startsWith("/orgs")));
         }

@@ -224,6 +224,10 @@ class OpenApiContractTest {
                 + "\"version\":%d}".formatted(theCase.get("version").asInt()), 200).json();
         call("POST", "/api/v1/cases/" + caseId + "/close", anlan, "{\"version\":%d}"
                 .formatted(theCase.get("version").asInt()), 200);
+        // the dashboard (issue 12)
+        call("GET", "/api/v1/dashboard", county, null, 200);
+        call("GET", "/api/v1/dashboard?year=2019&org=" + town, shiqiao, null, 404);
+        call("GET", "/api/v1/dashboard?year=1000000", county, null, 400);
 
         // the anonymous opinion door
         JsonNode orgs = call("GET", "/api/v1/public/orgs", null, null, 200).json();

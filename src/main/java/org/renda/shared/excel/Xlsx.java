@@ -141,6 +141,41 @@ public final class Xlsx {
         }
     }
 
+    /** One sheet of a workbook written by {@link #writeSheets}. */
+    public record SheetData(String name, List<String> headers, List<? extends List<?>> rows) {}
+
+    /** Writes several sheets (e.g. the sections of a dashboard), each like {@link #write}. */
+    public static byte[] writeSheets(List<SheetData> sheets) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (SheetData data : sheets) {
+                Sheet sheet = wb.createSheet(data.name());
+                Row head = sheet.createRow(0);
+                for (int i = 0; i < data.headers().size(); i++) {
+                    Cell c = head.createCell(i);
+                    c.setCellValue(data.headers().get(i));
+                    c.setCellStyle(bold);
+                    sheet.setColumnWidth(i, Math.max(10, data.headers().get(i).length() * 2 + 4) * 256);
+                }
+                sheet.createFreezePane(0, 1);
+                int r = 1;
+                for (List<?> values : data.rows()) {
+                    Row row = sheet.createRow(r++);
+                    for (int i = 0; i < values.size(); i++) {
+                        setValue(row.createCell(i), values.get(i));
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void setValue(Cell cell, @Nullable Object value) {
         if (value == null) {
             cell.setBlank();
