@@ -215,7 +215,9 @@ class AppraisalPagesTest {
         mvc.perform(get("/appraisals/votes/" + demoClosed().id() + "/export.csv").with(Logins.as(accounts, "unit.jiaotong")))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/appraisals/votes/" + demoClosed().id() + "/publish").param("on", "false").with(csrf())
-                .with(Logins.as(accounts, "county.director"))).andExpect(status().isNotFound());
+                .with(Logins.as(accounts, "county.staff"))).andExpect(status().isNotFound());
+        mvc.perform(post("/appraisals/votes/" + demoClosed().id() + "/publish").param("on", "false").with(csrf())
+                .with(Logins.as(accounts, "anlan.chair"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/votes/" + demoClosed().id()).with(Logins.as(accounts, "shiqiao.staff")))
                 .andExpect(status().isNotFound());
     }
