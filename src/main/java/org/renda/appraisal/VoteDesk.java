@@ -449,6 +449,13 @@ public class VoteDesk {
                 r.matches(), ResultSeal.verify(csv, signature, publicKey));
     }
 
+    /** The same, or nothing when the file is not an export at all (the verify page says so beside the file). */
+    public static java.util.Optional<Verification> tryVerify(String csv, String signature, String publicKey) {
+        return VoteExport.tryRecount(csv).map(r -> new Verification(r.voteId(), r.title(), r.ballots(),
+                r.recounted().stream().map(x -> result(x, r.ballots() + r.paperBallots())).toList(), r.matches(),
+                ResultSeal.verify(csv, signature, publicKey)));
+    }
+
     /** Closed votes in the reader's reach with their satisfaction rates (for {@link AppraisalResults}). */
     @Transactional(readOnly = true)
     List<VoteSummary> closed() {

@@ -136,6 +136,15 @@ final class VoteExport {
         return new Recount(voteId, title, ballots.size(), slips, rows, matches);
     }
 
+    /** {@link #recount}, or empty when the text is not an export. */
+    static java.util.Optional<Recount> tryRecount(String csv) {
+        try {
+            return java.util.Optional.of(recount(csv));
+        } catch (DomainException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static void line(StringBuilder out, String... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
