@@ -60,6 +60,6 @@ class PublicResultsPhoneBrowserTest {
         assertThat(header.getText()).isEqualTo("满意率");
         assertThat(phone.findElement(By.cssSelector("#public-results tbody tr .level-line")).getText())
                 .contains("满意", "不满意");
-        session.screenshot("public-results-phone");
+        session.screenshot("public-results-phone-table");
     }
 }
