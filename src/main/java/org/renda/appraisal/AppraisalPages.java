@@ -1,6 +1,14 @@
 package org.renda.appraisal;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import jakarta.validation.constraints.Max;
 import org.renda.shared.validation.YearNumber;
 import java.math.BigDecimal;
@@ -58,8 +66,26 @@ class AppraisalPages {
         this.feedback = feedback;
     }
 
+    /** A stand-alone vote (duty reports, special work): subjects one per line; the threshold in per cent. */
+    record VoteForm(@Nullable Long orgId, @NotBlank @Size(max = 200) String title, @NotNull VoteScale scale,
+            @NotNull RateRule rule, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal thresholdPercent,
+            @NotBlank @Size(max = 20_000) String subjects, boolean abstain) {
+
+        static VoteForm empty() {
+            return new VoteForm(null, "", VoteScale.COMPETENCE, RateRule.SATISFIED_SHARE, BigDecimal.valueOf(70), "",
+                    false);
+        }
+    }
+
+    /** The vote of a campaign's meeting. */
+    record CampaignVoteForm(@NotBlank @Size(max = 200) String title, @NotNull VoteScale scale, @NotNull RateRule rule,
+            boolean abstain) {}
+
     @GetMapping("/appraisals")
     String list(Model model) {
+        if (!model.containsAttribute("voteForm")) {
+            model.addAttribute("voteForm", VoteForm.empty());
+        }
         var actor = currentActor.require();
         if (!actor.canAny(Permission.APPRAISAL_READ) && !actor.canAny(Permission.APPRAISAL_RESPOND)) {
             throw new NotFoundException("error.notFound");
@@ -93,19 +119,26 @@ class AppraisalPages {
     }
 
     @PostMapping("/appraisals/votes")
-    String createVote(@RequestParam long orgId, @RequestParam String title, @RequestParam VoteScale scale,
-            @RequestParam RateRule rule, @RequestParam BigDecimal thresholdPercent, @RequestParam String subjects,
+    String createVote(@Valid @ModelAttribute("voteForm") VoteForm form, BindingResult binding, Model model,
             RedirectAttributes redirect) {
-        long[] id = {0};
-        String target = feedback.redirect(redirect, "/appraisals", () -> id[0] = votes.create(new VoteDesk.NewVote(orgId,
-                title, scale, rule, percent(thresholdPercent), List.of(subjects.split("\\R")))).id(), "vote.done.created");
-        return id[0] == 0 ? target : "redirect:/appraisals/votes/" + id[0];
+        if (form.orgId() == null) {
+            binding.rejectValue("orgId", "appraisal.error.org", feedback.text("appraisal.error.org"));
+        }
+        return feedback.submit(binding, redirect, () -> list(model), () -> {
+            long id = votes.create(new VoteDesk.NewVote(form.orgId(), form.title(), form.scale(), form.rule(),
+                    percent(form.thresholdPercent()), List.of(form.subjects().split("\\R")), form.abstain())).id();
+            return new Feedback.Next("/appraisals/votes/" + id, "vote.done.created");
+        });
     }
 
     @GetMapping("/appraisals/{id}")
     String campaign(@PathVariable long id, Model model) {
         CampaignDetail d = desk.campaign(id);
         model.addAttribute("d", d);
+        if (!model.containsAttribute("campaignVoteForm")) {
+            model.addAttribute("campaignVoteForm", new CampaignVoteForm(d.campaign().title() + "满意度测评",
+                    VoteScale.FOUR_LEVEL, RateRule.SATISFIED_SHARE, false));
+        }
         model.addAttribute("votes", d.mayWrite() || currentActor.require().can(Permission.APPRAISAL_READ,
                 d.campaign().orgId()) ? votes.list(id) : List.of());
         model.addAttribute("scales", VoteScale.values());
@@ -138,12 +171,12 @@ class AppraisalPages {
     }
 
     @PostMapping("/appraisals/{id}/votes")
-    String campaignVote(@PathVariable long id, @RequestParam String title, @RequestParam VoteScale scale,
-            @RequestParam RateRule rule, RedirectAttributes redirect) {
-        long[] vote = {0};
-        String target = feedback.redirect(redirect, "/appraisals/" + id,
-                () -> vote[0] = votes.createForCampaign(id, title, scale, rule).id(), "vote.done.created");
-        return vote[0] == 0 ? target : "redirect:/appraisals/votes/" + vote[0];
+    String campaignVote(@PathVariable long id, @Valid @ModelAttribute("campaignVoteForm") CampaignVoteForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        return feedback.submit(binding, redirect, () -> campaign(id, model), () -> {
+            long vote = votes.createForCampaign(id, form.title(), form.scale(), form.rule(), form.abstain()).id();
+            return new Feedback.Next("/appraisals/votes/" + vote, "vote.done.created");
+        });
     }
 
     @PostMapping("/appraisals/{id}/carry")

@@ -11,9 +11,13 @@ import org.renda.appraisal.AppraisalEnums.Opinion;
 import org.renda.appraisal.VoteViews.Ballot;
 import org.renda.appraisal.VoteViews.SubjectView;
 import org.renda.appraisal.VoteViews.VoteDetail;
-import org.renda.shared.DomainException;
-import org.renda.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.renda.shared.web.Feedback;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -54,19 +57,30 @@ class PublicAppraisalPages {
         this.attempts = attempts;
     }
 
+    /** The ballot's one-time code; the choices are fields {@code s<subjectId>} = level code, read beside it. */
+    record BallotForm(@Nullable @Size(max = 20) String code) {}
+
     @GetMapping("/public/votes/{code}")
     String ballot(@PathVariable String code, Model model) {
-        model.addAttribute("b", box.ballot(code));
-        model.addAttribute("chosen", Map.of());
-        model.addAttribute("code", "");
+        model.addAttribute("form", new BallotForm(""));
+        return ballotPage(box.ballot(code), Map.of(), model);
+    }
+
+    private String ballotPage(Ballot b, Map<Long, String> chosen, Model model) {
+        model.addAttribute("b", b);
+        model.addAttribute("chosen", chosen);
         return BALLOT;
     }
 
-    /** Fields: {@code code} and {@code s<subjectId>} = level code. On a refusal the page keeps every choice. */
-    @PostMapping("/public/votes/{code}")
-    String cast(@PathVariable String code, @RequestParam(name = "code", defaultValue = "") String credential,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
-        Ballot b = box.ballot(code);
+    /**
+     * Casts a ballot. On a refusal the page comes back with every choice and the code as typed, the reason above
+     * the form; too many refused codes from this client answer 429 (the path variable is {@code publicCode} so that
+     * it is never bound as the one-time code).
+     */
+    @PostMapping("/public/votes/{publicCode}")
+    String cast(@PathVariable String publicCode, @Valid @ModelAttribute("form") BallotForm form, BindingResult binding,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        Ballot b = box.ballot(publicCode);
         Map<Long, String> choices = new HashMap<>();
         for (SubjectView s : b.subjects()) {
             String v = request.getParameter("s" + s.id());
@@ -74,21 +88,15 @@ class PublicAppraisalPages {
                 choices.put(s.id(), v);
             }
         }
-        try {
-            attempts.guard(request, () -> box.cast(code, credential, choices));
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            if (e instanceof CodeAttempts.Throttled) {
+        return feedback.submit(binding, redirect, () -> {
+            if (binding.getGlobalErrors().stream().anyMatch(e -> "vote.error.throttled".equals(e.getCode()))) {
                 response.setStatus(429);
             }
-            model.addAttribute("b", b);
-            model.addAttribute("chosen", choices);
-            model.addAttribute("code", credential);
-            model.addAttribute("failure", feedback.text(e));
-            return BALLOT;
-        }
-        return "redirect:/public/votes/" + code + "/done";
+            return ballotPage(b, choices, model);
+        }, () -> {
+            attempts.guard(request, () -> box.cast(publicCode, form.code() == null ? "" : form.code(), choices));
+            return new Feedback.Next("/public/votes/" + publicCode + "/done", "vote.public.done");
+        });
     }
 
     @GetMapping("/public/votes/{code}/done")
@@ -126,49 +134,59 @@ class PublicAppraisalPages {
         return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(text);
     }
 
+    /** The published export (a file), its signature and the public key to check it with. */
+    record VerifyForm(@Nullable MultipartFile file, @NotBlank @Size(max = 400) String signature,
+            @NotBlank @Size(max = 400) String publicKey) {}
+
     @GetMapping("/public/appraisals/verify")
     String verifyForm(Model model) {
-        model.addAttribute("publicKey", votes.publicKey());
+        model.addAttribute("form", new VerifyForm(null, "", votes.publicKey()));
         return VERIFY;
     }
 
+    /** A recount is a question, not a change: its answer is shown on the same page, beside the form. */
     @PostMapping("/public/appraisals/verify")
-    String verify(@RequestParam("file") MultipartFile file, @RequestParam String signature,
-            @RequestParam String publicKey, Model model) throws IOException {
-        model.addAttribute("publicKey", publicKey);
-        try {
-            model.addAttribute("v", VoteDesk.verify(new String(file.getBytes(), StandardCharsets.UTF_8), signature,
-                    publicKey));
-        } catch (DomainException e) {
-            model.addAttribute("failure", feedback.text(e));
+    String verify(@Valid @ModelAttribute("form") VerifyForm form, BindingResult binding, Model model)
+            throws IOException {
+        if (form.file() == null || form.file().isEmpty()) {
+            binding.rejectValue("file", "vote.error.export", feedback.text("vote.error.export"));
+        }
+        if (!binding.hasErrors()) {
+            var v = VoteDesk.tryVerify(new String(form.file().getBytes(), StandardCharsets.UTF_8), form.signature(),
+                    form.publicKey());
+            if (v.isEmpty()) {
+                binding.rejectValue("file", "vote.error.export", feedback.text("vote.error.export"));
+            }
+            v.ifPresent(x -> model.addAttribute("v", x));
         }
         return VERIFY;
     }
+
+    /** One answer of a questionnaire: an opinion and, if the respondent wishes, a text. */
+    record AnswerForm(@Nullable Opinion opinion, @Nullable @Size(max = 2000) String text) {}
 
     @GetMapping("/public/questionnaires/{code}")
     String questionnaire(@PathVariable String code, Model model) {
+        model.addAttribute("form", new AnswerForm(null, null));
+        return questionnairePage(code, model);
+    }
+
+    private String questionnairePage(String code, Model model) {
         model.addAttribute("q", desk.questionnaire(code));
         model.addAttribute("opinions", Opinion.values());
         return QUESTIONNAIRE;
     }
 
-    @PostMapping("/public/questionnaires/{code}")
-    String answer(@PathVariable String code, @RequestParam(required = false) @Nullable Opinion opinion,
-            @RequestParam(required = false) @Nullable String text, Model model) {
-        model.addAttribute("q", desk.questionnaire(code));
-        model.addAttribute("opinions", Opinion.values());
-        try {
-            if (opinion == null) {
-                throw new DomainException("appraisal.error.opinion");
-            }
-            desk.answer(code, opinion, text);
-            model.addAttribute("thanks", true);
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            model.addAttribute("failure", feedback.text(e));
-            model.addAttribute("text", text);
+    /** Post/Redirect/Get: the thanks are the flash message of the questionnaire's page, which then hides the form. */
+    @PostMapping("/public/questionnaires/{publicCode}")
+    String answer(@PathVariable String publicCode, @Valid @ModelAttribute("form") AnswerForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (form.opinion() == null) {
+            binding.rejectValue("opinion", "appraisal.error.opinion", feedback.text("appraisal.error.opinion"));
         }
-        return QUESTIONNAIRE;
+        return feedback.submit(binding, redirect, () -> questionnairePage(publicCode, model), () -> {
+            desk.answer(publicCode, form.opinion(), form.text());
+            return new Feedback.Next("/public/questionnaires/" + publicCode, "appraisal.q.thanks");
+        });
     }
 }

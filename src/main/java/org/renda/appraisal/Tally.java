@@ -20,6 +20,10 @@ import org.renda.appraisal.VoteScale.RateRule;
  * subjects with equal rates share a rank and the next rank skips (1, 2, 2, 4); a subject without a valid
  * vote has no rate and ranks after all others. A subject is below the threshold when it has valid votes and
  * its exact rate is less than the threshold.
+ *
+ * <p>Abstentions (the level {@link VoteScale#ABSTAIN_CODE}, when the vote offers it) are counted per subject
+ * apart from the valid votes: they are neither satisfied nor unsatisfied, so they stay out of the rate's
+ * denominator and out of the weighted rule's highest score.
  */
 final class Tally {
 
@@ -29,15 +33,17 @@ final class Tally {
 
     /** One subject's result; {@code electronic}, {@code paper} and {@code combined} by level code in scale order. */
     record Row(long subjectId, String title, Map<String, Integer> electronic, Map<String, Integer> paper,
-            Map<String, Integer> combined, int valid, int satisfied, BigDecimal rate, int rankNo, boolean below) {}
+            Map<String, Integer> combined, int valid, int abstained, int satisfied, BigDecimal rate, int rankNo,
+            boolean below) {}
 
     static List<Row> compute(List<Level> levels, RateRule rule, BigDecimal threshold, List<Subject> subjects,
             List<Map<Long, String>> ballots, Map<Long, Map<String, Integer>> paper) {
-        BigDecimal maxScore = levels.stream().map(Level::score).max(Comparator.naturalOrder()).orElse(BigDecimal.ONE);
+        BigDecimal maxScore = levels.stream().filter(l -> !l.abstains()).map(Level::score).max(Comparator.naturalOrder())
+                .orElse(BigDecimal.ONE);
         Map<String, Level> byCode = new HashMap<>();
         levels.forEach(l -> byCode.put(l.code(), l));
         record Work(Subject s, Map<String, Integer> e, Map<String, Integer> p, Map<String, Integer> c, int valid,
-                int satisfied, BigDecimal num, BigDecimal den) {}
+                int abstained, int satisfied, BigDecimal num, BigDecimal den) {}
         List<Work> work = new ArrayList<>();
         for (Subject s : subjects) {
             Map<String, Integer> e = zeros(levels);
@@ -55,20 +61,25 @@ final class Tally {
             });
             Map<String, Integer> c = zeros(levels);
             c.replaceAll((code, zero) -> e.get(code) + p.get(code));
-            int valid = c.values().stream().mapToInt(Integer::intValue).sum();
-            int satisfied = c.entrySet().stream().filter(x -> byCode.get(x.getKey()).satisfied())
+            int valid = c.entrySet().stream().filter(x -> !byCode.get(x.getKey()).abstains())
+                    .mapToInt(Map.Entry::getValue).sum();
+            int abstained = c.entrySet().stream().filter(x -> byCode.get(x.getKey()).abstains())
+                    .mapToInt(Map.Entry::getValue).sum();
+            int satisfied = c.entrySet().stream().filter(x -> !byCode.get(x.getKey()).abstains()
+                            && byCode.get(x.getKey()).satisfied())
                     .mapToInt(Map.Entry::getValue).sum();
             BigDecimal num;
             BigDecimal den;
             if (rule == RateRule.WEIGHTED) {
-                num = c.entrySet().stream().map(x -> byCode.get(x.getKey()).score().multiply(BigDecimal.valueOf(x.getValue())))
+                num = c.entrySet().stream().filter(x -> !byCode.get(x.getKey()).abstains())
+                        .map(x -> byCode.get(x.getKey()).score().multiply(BigDecimal.valueOf(x.getValue())))
                         .reduce(BigDecimal.ZERO, BigDecimal::add);
                 den = maxScore.multiply(BigDecimal.valueOf(valid));
             } else {
                 num = BigDecimal.valueOf(satisfied);
                 den = BigDecimal.valueOf(valid);
             }
-            work.add(new Work(s, e, p, c, valid, satisfied, num, den));
+            work.add(new Work(s, e, p, c, valid, abstained, satisfied, num, den));
         }
         // Order by exact rate (a/b > c/d iff ad > cb with positive denominators); no valid vote last.
         Comparator<Work> byRate = (a, b) -> {
@@ -89,8 +100,8 @@ final class Tally {
             BigDecimal rate = w.valid == 0 || w.den.signum() == 0 ? BigDecimal.ZERO.setScale(4)
                     : w.num.divide(w.den, 4, RoundingMode.HALF_UP);
             boolean below = w.valid > 0 && w.num.compareTo(threshold.multiply(w.den)) < 0;
-            rows.add(new Row(w.s.id(), w.s.title(), w.e, w.p, w.c, w.valid, w.satisfied, rate, ranks.get(w.s.id()),
-                    below));
+            rows.add(new Row(w.s.id(), w.s.title(), w.e, w.p, w.c, w.valid, w.abstained, w.satisfied, rate,
+                    ranks.get(w.s.id()), below));
         }
         return rows;
     }

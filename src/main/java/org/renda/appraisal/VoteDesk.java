@@ -44,7 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Runs a secret satisfaction vote for staff: its subjects and scale, the roll of eligible deputies and the
  * sign-in sheet of who drew a credential, the printed one-time codes, opening, the tellers' paper tallies,
  * and the close, which computes the results at once, signs the export of the anonymous ballots and opens
- * rectification items for units below the threshold. Before the close nobody sees a per-subject number:
+ * rectification items for units below the threshold. Staff ({@link Permission#APPRAISAL_WRITE}) prepare the vote;
+ * closing it and publishing its results are the presiding officer's acts ({@link Permission#APPRAISAL_PRESIDE},
+ * see docs/appraisal-voting.md, "Who does what"). Before the close nobody sees a per-subject number:
  * only the counts of {@link Invariants}. Ballots themselves go through {@link BallotBox}.
  */
 @Service
@@ -78,9 +80,17 @@ public class VoteDesk {
         this.remix = remix;
     }
 
+    /** A stand-alone vote; {@code abstain}: the ballot offers 弃权 besides the scale's levels. */
     public record NewVote(long orgId, @NotBlank @Size(max = 200) String title, @NotNull VoteScale scale,
             @NotNull RateRule rule, @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal threshold,
-            List<String> subjects) {}
+            List<String> subjects, boolean abstain) {
+
+        /** Without the abstain choice, as the presets' ballots are by default. */
+        public NewVote(long orgId, String title, VoteScale scale, RateRule rule, BigDecimal threshold,
+                List<String> subjects) {
+            this(orgId, title, scale, rule, threshold, subjects, false);
+        }
+    }
 
     public record Voter(long deputyId, String name) {}
 
@@ -96,17 +106,24 @@ public class VoteDesk {
         if (titles.isEmpty()) {
             throw new DomainException("vote.error.noSubjects");
         }
-        long id = insert(v.orgId(), null, v.title(), v.scale(), v.rule(), v.threshold());
+        long id = insert(v.orgId(), null, v.title(), v.scale(), v.rule(), v.threshold(), v.abstain());
         int n = 0;
         for (String t : titles) {
             store.insertSubject(id, v.orgId(), t, null, null, ++n);
         }
-        audit.record(v.orgId(), AUDIT_TYPE, id, "CREATED", null, Map.of("title", v.title(), "subjects", titles.size()));
+        audit.record(v.orgId(), AUDIT_TYPE, id, "CREATED", null,
+                Map.of("title", v.title(), "subjects", titles.size(), "abstain", v.abstain()));
         return summary(id);
     }
 
     /** The vote of a campaign's appraisal meeting: every unit of the campaign, the campaign's threshold. */
     public VoteSummary createForCampaign(long campaignId, String title, VoteScale scale, RateRule rule) {
+        return createForCampaign(campaignId, title, scale, rule, false);
+    }
+
+    /** The same, the ballot offering 弃权 when {@code abstain}. */
+    public VoteSummary createForCampaign(long campaignId, String title, VoteScale scale, RateRule rule,
+            boolean abstain) {
         AppraisalStore.Campaign c = desk.writable(campaignId);
         List<SubjectLine> subjects = appraisals.subjects(campaignId);
         if (subjects.isEmpty()) {
@@ -115,21 +132,21 @@ public class VoteDesk {
         if (title == null || title.isBlank() || title.length() > 200) {
             throw new DomainException("appraisal.error.title");
         }
-        long id = insert(c.orgId(), campaignId, title.strip(), scale, rule, c.threshold());
+        long id = insert(c.orgId(), campaignId, title.strip(), scale, rule, c.threshold(), abstain);
         int n = 0;
         for (SubjectLine s : subjects) {
             store.insertSubject(id, c.orgId(), s.title(), s.subjectOrgId(), s.id(), ++n);
         }
         audit.record(c.orgId(), AUDIT_TYPE, id, "CREATED", null,
-                Map.of("title", title.strip(), "campaign", campaignId, "subjects", subjects.size()));
+                Map.of("title", title.strip(), "campaign", campaignId, "subjects", subjects.size(), "abstain", abstain));
         return summary(id);
     }
 
     private long insert(long orgId, @Nullable Long campaignId, String title, VoteScale scale, RateRule rule,
-            BigDecimal threshold) {
+            BigDecimal threshold, boolean abstain) {
         long id = store.insert(orgId, campaignId, title.strip(), scale, rule, threshold, AppraisalDesk.newCode());
         int n = 0;
-        for (Level l : scale.levels()) {
+        for (Level l : scale.levels(abstain)) {
             store.insertLevel(id, orgId, l, ++n);
         }
         return id;
@@ -138,7 +155,8 @@ public class VoteDesk {
     /** Sets a level's score and whether it counts as satisfied, while the vote is a draft. */
     public void setLevel(long voteId, String levelCode, BigDecimal score, boolean satisfied) {
         VoteStore.Row v = draft(voteId);
-        if (store.levels(voteId).stream().noneMatch(l -> l.code().equals(levelCode)) || score.signum() < 0
+        if (store.levels(voteId).stream().noneMatch(l -> l.code().equals(levelCode))
+                || VoteScale.ABSTAIN_CODE.equals(levelCode) || score.signum() < 0
                 || score.compareTo(BigDecimal.valueOf(1000)) > 0) {
             throw new DomainException("vote.error.level");
         }
@@ -303,20 +321,21 @@ public class VoteDesk {
      * with its three-month report deadline.
      */
     public Results close(long voteId) {
-        VoteStore.Row v = writable(voteId);
+        VoteStore.Row v = presiding(voteId);
         if (store.close(voteId) != 1) {
             throw new DomainException("vote.error.notOpen");
         }
         VoteSummary s = v.summary();
         List<Map.Entry<String, Map<Long, String>>> ballots = remix.remix(voteId, s.orgId());
         List<Level> levels = store.levels(voteId).stream()
-                .map(l -> new Level(l.code(), l.label(), l.score(), l.satisfied())).toList();
+                .map(l -> new Level(l.code(), l.label(), l.score(), l.satisfied() && !VoteScale.ABSTAIN_CODE.equals(l.code())))
+                .toList();
         List<SubjectView> subjects = store.subjects(voteId);
         List<Tally.Subject> tallySubjects = subjects.stream().map(x -> new Tally.Subject(x.id(), x.title())).toList();
         Map<Long, Map<String, Integer>> paper = store.paper(voteId);
         List<Tally.Row> rows = Tally.compute(levels, s.rule(), s.threshold(), tallySubjects,
                 ballots.stream().map(Map.Entry::getValue).toList(), paper);
-        String csv = VoteExport.write(new VoteExport.Content(voteId, s.title(), s.rule(), s.threshold(), levels,
+        String csv = VoteExport.write(new VoteExport.Content(voteId, s.title(), s.rule(), s.threshold(), v.paperBallots(), levels,
                 tallySubjects, paper, rows, ballots));
         ResultSeal.Seal sealed = seal.seal(csv);
         store.seal(voteId, csv, sealed.sha256(), sealed.signature(), sealed.publicKey());
@@ -348,7 +367,7 @@ public class VoteDesk {
     }
 
     public void publish(long voteId, boolean on) {
-        VoteStore.Row v = writable(voteId);
+        VoteStore.Row v = presiding(voteId);
         if (v.summary().state() != VoteState.CLOSED) {
             throw new DomainException("vote.error.notClosed");
         }
@@ -425,8 +444,16 @@ public class VoteDesk {
     /** Recounts an export and checks its signature: anyone can do this with the published files. */
     public static Verification verify(String csv, String signature, String publicKey) {
         VoteExport.Recount r = VoteExport.recount(csv);
-        return new Verification(r.voteId(), r.title(), r.ballots(), r.recounted().stream().map(VoteDesk::result).toList(),
+        return new Verification(r.voteId(), r.title(), r.ballots(),
+                r.recounted().stream().map(x -> result(x, r.ballots() + r.paperBallots())).toList(),
                 r.matches(), ResultSeal.verify(csv, signature, publicKey));
+    }
+
+    /** The same, or nothing when the file is not an export at all (the verify page says so beside the file). */
+    public static java.util.Optional<Verification> tryVerify(String csv, String signature, String publicKey) {
+        return VoteExport.tryRecount(csv).map(r -> new Verification(r.voteId(), r.title(), r.ballots(),
+                r.recounted().stream().map(x -> result(x, r.ballots() + r.paperBallots())).toList(), r.matches(),
+                ResultSeal.verify(csv, signature, publicKey)));
     }
 
     /** Closed votes in the reader's reach with their satisfaction rates (for {@link AppraisalResults}). */
@@ -437,13 +464,16 @@ public class VoteDesk {
 
     Results results(VoteStore.Row v) {
         VoteExport.Recount r = VoteExport.recount(v.exportCsv() == null ? "" : v.exportCsv());
-        return new Results(r.recounted().stream().map(VoteDesk::result).toList(), r.ballots(), v.paperBallots(),
+        int returned = r.ballots() + v.paperBallots();
+        return new Results(r.recounted().stream().map(x -> result(x, returned)).toList(), r.ballots(), v.paperBallots(),
                 v.sha256(), v.signature(), v.publicKey());
     }
 
-    private static SubjectResult result(Tally.Row r) {
-        return new SubjectResult(r.subjectId(), r.title(), r.electronic(), r.paper(), r.combined(), r.valid(),
-                r.satisfied(), r.rate(), r.rankNo(), r.below());
+    /** A subject's row; {@code returned}: electronic ballots plus paper slips, of which the rest was blank or spoilt. */
+    private static SubjectResult result(Tally.Row r, int returned) {
+        return new SubjectResult(r.subjectId(), r.title(), r.electronic(), r.paper(), r.combined(), returned, r.valid(),
+                r.abstained(), Math.max(0, returned - r.valid() - r.abstained()), r.satisfied(), r.rate(), r.rankNo(),
+                r.below());
     }
 
     VoteStore.Row readable(long voteId) {
@@ -452,6 +482,11 @@ public class VoteDesk {
 
     private VoteStore.Row writable(long voteId) {
         return currentActor.reach(Permission.APPRAISAL_WRITE).guard(store.byId(voteId), v -> v.summary().orgId());
+    }
+
+    /** The presiding officer's acts (close, publish): {@link Permission#APPRAISAL_PRESIDE} on the vote's congress. */
+    private VoteStore.Row presiding(long voteId) {
+        return currentActor.reach(Permission.APPRAISAL_PRESIDE).guard(store.byId(voteId), v -> v.summary().orgId());
     }
 
     private VoteStore.Row draft(long voteId) {

@@ -15,12 +15,14 @@ import org.renda.shared.DomainException;
  * The published export of a closed vote, from which anyone can recount it: a CSV whose first column names
  * the kind of line. It holds the scale, the rate rule and threshold, the subjects, the tellers' paper
  * tallies, the announced results, and every anonymous ballot (sorted by its random id, one column per
- * subject). The text is canonical (fixed order, "\n" line ends, UTF-8): its SHA-256 is what the
+ * subject; {@code ABSTAIN} where the voter abstained). The {@code slips} line (the number of paper slips the
+ * tellers counted) lets a recount tell a blank or spoilt paper vote from an abstention. The text is canonical (fixed order, "\n" line ends, UTF-8): its SHA-256 is what the
  * installation signs.
  *
  * <pre>
  * vote,17,2026年度工作评议满意度测评
  * rule,SATISFIED_SHARE,0.7000
+ * slips,2
  * level,SATISFIED,满意,100,1
  * subject,301,交通运输局
  * paper,301,SATISFIED,12
@@ -33,17 +35,19 @@ final class VoteExport {
     private VoteExport() {}
 
     /** Everything a recount needs; {@code ballots} by subject id. */
-    record Content(long voteId, String title, RateRule rule, BigDecimal threshold, List<Level> levels,
+    record Content(long voteId, String title, RateRule rule, BigDecimal threshold, int paperBallots, List<Level> levels,
             List<Tally.Subject> subjects, Map<Long, Map<String, Integer>> paper, List<Tally.Row> results,
             List<Map.Entry<String, Map<Long, String>>> ballots) {}
 
     /** What a recount found: the recomputed results and whether they equal the announced ones. */
-    record Recount(long voteId, String title, int ballots, List<Tally.Row> recounted, boolean matches) {}
+    record Recount(long voteId, String title, int ballots, int paperBallots, List<Tally.Row> recounted,
+            boolean matches) {}
 
     static String write(Content c) {
         StringBuilder out = new StringBuilder();
         line(out, "vote", String.valueOf(c.voteId()), c.title());
         line(out, "rule", c.rule().name(), c.threshold().setScale(4, java.math.RoundingMode.HALF_UP).toPlainString());
+        line(out, "slips", String.valueOf(c.paperBallots()));
         for (Level l : c.levels()) {
             line(out, "level", l.code(), l.label(), l.score().stripTrailingZeros().toPlainString(),
                     l.satisfied() ? "1" : "0");
@@ -79,6 +83,7 @@ final class VoteExport {
         String title = "";
         RateRule rule = RateRule.SATISFIED_SHARE;
         BigDecimal threshold = BigDecimal.ZERO;
+        int slips = 0;
         List<Level> levels = new ArrayList<>();
         List<Tally.Subject> subjects = new ArrayList<>();
         Map<Long, Map<String, Integer>> paper = new HashMap<>();
@@ -99,6 +104,7 @@ final class VoteExport {
                         rule = RateRule.valueOf(f.get(1));
                         threshold = new BigDecimal(f.get(2));
                     }
+                    case "slips" -> slips = Integer.parseInt(f.get(1));
                     case "level" -> levels.add(new Level(f.get(1), f.get(2), new BigDecimal(f.get(3)), "1".equals(f.get(4))));
                     case "subject" -> subjects.add(new Tally.Subject(Long.parseLong(f.get(1)), f.get(2)));
                     case "paper" -> paper.computeIfAbsent(Long.parseLong(f.get(1)), k -> new HashMap<>())
@@ -127,7 +133,16 @@ final class VoteExport {
         boolean matches = rows.size() == announced.size() && rows.stream().allMatch(r -> (r.valid() + ","
                 + r.rate().toPlainString() + "," + r.rankNo() + "," + (r.below() ? "1" : "0"))
                 .equals(announced.get(r.subjectId())));
-        return new Recount(voteId, title, ballots.size(), rows, matches);
+        return new Recount(voteId, title, ballots.size(), slips, rows, matches);
+    }
+
+    /** {@link #recount}, or empty when the text is not an export. */
+    static java.util.Optional<Recount> tryRecount(String csv) {
+        try {
+            return java.util.Optional.of(recount(csv));
+        } catch (DomainException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static void line(StringBuilder out, String... cells) {

@@ -59,6 +59,7 @@ class VotePages {
         model.addAttribute("roll", votes.roll(id));
         model.addAttribute("paper", votes.paper(id));
         model.addAttribute("mayWrite", currentActor.require().can(Permission.APPRAISAL_WRITE, d.vote().orgId()));
+        model.addAttribute("mayPreside", currentActor.require().can(Permission.APPRAISAL_PRESIDE, d.vote().orgId()));
         String voteUrl = printouts.voteUrl(d.vote().publicCode());
         model.addAttribute("voteUrl", voteUrl);
         model.addAttribute("voteQr", "data:image/png;base64," + java.util.Base64.getEncoder()

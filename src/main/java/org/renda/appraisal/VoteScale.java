@@ -19,10 +19,24 @@ public enum VoteScale {
     COMPETENCE(List.of(new Level("COMPETENT", "称职", 100, true), new Level("BASIC", "基本称职", 60, true),
             new Level("INCOMPETENT", "不称职", 0, false)));
 
+    /** The code of the abstain choice on ballots, paper tallies and exports; reserved, no preset level uses it. */
+    public static final String ABSTAIN_CODE = "ABSTAIN";
+
+    /**
+     * The abstain choice (弃权) a vote offers when it is created with it: no score and never satisfied; an
+     * abstention is counted apart and is not a valid vote, so it stays out of the satisfaction rate.
+     */
+    public static final Level ABSTAIN = new Level(ABSTAIN_CODE, "弃权", 0, false);
+
     /** One level of a scale: its code on ballots, its label, its score and whether it counts as satisfied. */
     public record Level(String code, String label, BigDecimal score, boolean satisfied) {
         Level(String code, String label, int score, boolean satisfied) {
             this(code, label, BigDecimal.valueOf(score), satisfied);
+        }
+
+        /** The abstain choice: counted apart, neither a valid vote nor a score. */
+        public boolean abstains() {
+            return ABSTAIN_CODE.equals(code);
         }
     }
 
@@ -42,5 +56,19 @@ public enum VoteScale {
 
     public List<Level> levels() {
         return levels;
+    }
+
+    /**
+     * The levels a vote on this scale offers: the scale's, then the abstain choice when the vote has one. None of
+     * the presets offers it by default: the seeds' ballots ([003] 满意 / 较满意 / 基本满意 / 不满意) have none;
+     * staff tick it per vote when its rules provide for abstaining.
+     */
+    public List<Level> levels(boolean abstain) {
+        if (!abstain) {
+            return levels;
+        }
+        List<Level> out = new java.util.ArrayList<>(levels);
+        out.add(ABSTAIN);
+        return List.copyOf(out);
     }
 }

@@ -39,6 +39,11 @@ public enum Permission {
     APPRAISAL_READ,
     /** Run appraisal campaigns: units, groups, questionnaires, votes (open, close), rectification. */
     APPRAISAL_WRITE,
+    /**
+     * Preside over a satisfaction vote: close it (which announces and signs its results) and publish or withdraw
+     * the results on the portal. The presiding officer's act at the meeting (主任/主席), not the clerk's.
+     */
+    APPRAISAL_PRESIDE,
     /** Answer for one's own unit in an appraisal: its public board, rectification reports. */
     APPRAISAL_RESPOND,
     /** Read assessment schemes, sheets and results. */

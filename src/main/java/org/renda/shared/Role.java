@@ -16,7 +16,7 @@ public enum Role {
             Permission.ASSESSMENT_READ, Permission.ASSESSMENT_WRITE)),
     PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
             Permission.CASE_READ, Permission.CASE_SUPERVISE, Permission.STATION_READ, Permission.APPRAISAL_READ,
-            Permission.ASSESSMENT_READ, Permission.ASSESSMENT_DECIDE)),
+            Permission.APPRAISAL_PRESIDE, Permission.ASSESSMENT_READ, Permission.ASSESSMENT_DECIDE)),
     SUPERIOR(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
             Permission.CASE_READ, Permission.STATION_READ, Permission.APPRAISAL_READ, Permission.ASSESSMENT_READ)),
     /** A deputy reads the register of their congress and keeps their own archive (checked by the link to the user). */

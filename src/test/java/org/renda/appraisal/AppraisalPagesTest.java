@@ -215,7 +215,9 @@ class AppraisalPagesTest {
         mvc.perform(get("/appraisals/votes/" + demoClosed().id() + "/export.csv").with(Logins.as(accounts, "unit.jiaotong")))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/appraisals/votes/" + demoClosed().id() + "/publish").param("on", "false").with(csrf())
-                .with(Logins.as(accounts, "county.director"))).andExpect(status().isNotFound());
+                .with(Logins.as(accounts, "county.staff"))).andExpect(status().isNotFound());
+        mvc.perform(post("/appraisals/votes/" + demoClosed().id() + "/publish").param("on", "false").with(csrf())
+                .with(Logins.as(accounts, "anlan.chair"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/votes/" + demoClosed().id()).with(Logins.as(accounts, "shiqiao.staff")))
                 .andExpect(status().isNotFound());
     }
@@ -288,10 +290,15 @@ class AppraisalPagesTest {
         String form = mvc.perform(get("/public/questionnaires/" + q.publicCode())).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(form).contains("您对教育局工作的评价", "服务对象");
-        String done = mvc.perform(post("/public/questionnaires/" + q.publicCode()).with(csrf()).param("opinion", "FAIRLY")
-                .param("text", "希望增加学位")).andExpect(status().isOk()).andReturn().getResponse()
+        String refused = mvc.perform(post("/public/questionnaires/" + q.publicCode()).with(csrf())
+                .param("text", "没选等次")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(done).contains("感谢您的意见");
+        var refusedPage = org.jsoup.Jsoup.parse(refused);
+        assertThat(refusedPage.select("#opinion-error").text()).isEqualTo("请选择一个评价等次");
+        assertThat(refusedPage.select("#q-text").text()).as("what was typed stays").isEqualTo("没选等次");
+        var done = mvc.perform(post("/public/questionnaires/" + q.publicCode()).with(csrf()).param("opinion", "FAIRLY")
+                .param("text", "希望增加学位")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(done.getFlashMap().get("success")).isEqualTo("感谢您的意见！");
         var after = As.user(accounts, "county.staff", () -> desk.subject(education)).questionnaires().get(2);
         assertThat(after.fairly()).isEqualTo(q.fairly() + 1);
         assertThat(after.online()).isEqualTo(q.online() + 1);

@@ -137,7 +137,7 @@ class BallotSecrecyTest {
             }
             assertThat(auditCount()).as("casting a ballot writes no audit entry").isEqualTo(auditBefore);
             live = live(voteId);
-            As.run(accounts, "county.staff", () -> votes.close(voteId));
+            As.run(accounts, "county.director", () -> votes.close(voteId));
         } finally {
             root.detachAppender(log);
         }

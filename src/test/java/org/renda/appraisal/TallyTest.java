@@ -105,12 +105,13 @@ class TallyTest {
             withIds.add(Map.entry(java.util.UUID.randomUUID().toString(), b.get(i)));
         }
         String csv = VoteExport.write(new VoteExport.Content(7, "2026年度评议, \"测试\"", RateRule.SATISFIED_SHARE,
-                new BigDecimal("0.7"), levels, SUBJECTS, paper, rows, withIds));
+                new BigDecimal("0.7"), 2, levels, SUBJECTS, paper, rows, withIds));
 
         VoteExport.Recount r = VoteExport.recount(csv);
         assertThat(r.matches()).isTrue();
         assertThat(r.title()).isEqualTo("2026年度评议, \"测试\"");
         assertThat(r.ballots()).isEqualTo(5);
+        assertThat(r.paperBallots()).isEqualTo(2);
         assertThat(row(r.recounted(), 1).rate()).isEqualByComparingTo("0.7143"); // (3 + 2) / 7
 
         String tampered = csv.replaceFirst("ballot,([^,]+),BASIC", "ballot,$1,SATISFIED");
@@ -118,5 +119,51 @@ class TallyTest {
         assertThat(VoteExport.recount(tampered).matches()).isFalse();
         assertThat(csv.lines().filter(l -> l.startsWith("ballot,")).map(l -> l.split(",")[1]).toList())
                 .as("ballots sorted by their random id").isSorted();
+    }
+
+    @Test
+    void abstentionsAreCountedApartAndStayOutOfTheRateAndTheWeightedMaximum() {
+        var levels = VoteScale.FOUR_LEVEL.levels(true);
+        List<Map<Long, String>> b = new ArrayList<>();
+        b.addAll(ballots(6, "SATISFIED", "ABSTAIN", "ABSTAIN"));
+        b.addAll(ballots(2, "UNSATISFIED", "FAIRLY", "ABSTAIN"));
+        b.addAll(ballots(2, "ABSTAIN", "BASIC", "ABSTAIN"));
+        Map<Long, Map<String, Integer>> paper = Map.of(1L, Map.of("ABSTAIN", 1));
+        var share = Tally.compute(levels, RateRule.SATISFIED_SHARE, new BigDecimal("0.7"), SUBJECTS, b, paper);
+        Tally.Row transport = row(share, 1);
+        assertThat(transport.combined()).containsEntry("ABSTAIN", 3);
+        assertThat(transport.abstained()).isEqualTo(3);
+        assertThat(transport.valid()).isEqualTo(8);
+        assertThat(transport.rate()).isEqualByComparingTo("0.75"); // 6 / 8, not 6 / 11
+        Tally.Row education = row(share, 2);
+        assertThat(education.valid()).isEqualTo(4);
+        assertThat(education.rate()).isEqualByComparingTo("0.5"); // 较满意 2 of 4 valid
+        Tally.Row farming = row(share, 3);
+        assertThat(farming.valid()).as("everybody abstained: no valid vote").isZero();
+        assertThat(farming.abstained()).isEqualTo(10);
+        assertThat(farming.below()).as("no valid vote, no rate to fall below").isFalse();
+        assertThat(farming.rankNo()).isEqualTo(3);
+
+        var weighted = Tally.compute(levels, RateRule.WEIGHTED, new BigDecimal("0.7"), SUBJECTS, b, paper);
+        // (6 x 100 + 2 x 0) / (100 x 8): the abstain choice's score 0 neither lowers the mean nor the maximum.
+        assertThat(row(weighted, 1).rate()).isEqualByComparingTo("0.75");
+    }
+
+    @Test
+    void withoutAbstentionsTheScaleWithTheChoiceGivesTheSameFiguresAsWithout() {
+        List<Map<Long, String>> b = new ArrayList<>();
+        b.addAll(ballots(18, "SATISFIED", "SATISFIED", "BASIC"));
+        b.addAll(ballots(8, "FAIRLY", "BASIC", "UNSATISFIED"));
+        b.addAll(ballots(4, "UNSATISFIED", "SATISFIED", "UNSATISFIED"));
+        for (RateRule rule : RateRule.values()) {
+            var plain = Tally.compute(VoteScale.FOUR_LEVEL.levels(), rule, new BigDecimal("0.6"), SUBJECTS, b, Map.of());
+            var offered = Tally.compute(VoteScale.FOUR_LEVEL.levels(true), rule, new BigDecimal("0.6"), SUBJECTS, b,
+                    Map.of());
+            for (int i = 0; i < plain.size(); i++) {
+                assertThat(offered.get(i).rate()).isEqualByComparingTo(plain.get(i).rate());
+                assertThat(offered.get(i).rankNo()).isEqualTo(plain.get(i).rankNo());
+                assertThat(offered.get(i).valid()).isEqualTo(plain.get(i).valid());
+            }
+        }
     }
 }

@@ -127,7 +127,12 @@ class VoteFlowTest {
                 () -> votes.enterPaper(voteId, 1, Map.of(transport, Map.of("SATISFIED", 2)))))
                 .isInstanceOf(DomainException.class).hasMessage("vote.error.paperSum");
 
-        var closed = As.user(accounts, "county.staff", () -> votes.close(voteId));
+        assertThatThrownBy(() -> As.user(accounts, "county.staff", () -> votes.close(voteId)))
+                .as("the clerk prepares the vote; closing it is the presiding officer's act")
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> As.user(accounts, "anlan.chair", () -> votes.close(voteId)))
+                .as("a town's chair presides over the town's votes only").isInstanceOf(NotFoundException.class);
+        var closed = As.user(accounts, "county.director", () -> votes.close(voteId));
         assertThat(closed.electronicBallots()).isEqualTo(8);
         assertThat(closed.paperBallots()).isEqualTo(2);
         SubjectResult t = closed.rows().stream().filter(r -> r.subjectId() == transport).findFirst().orElseThrow();
@@ -138,6 +143,9 @@ class VoteFlowTest {
         assertThat(t.rankNo()).isEqualTo(1);
         SubjectResult f = closed.rows().stream().filter(r -> r.subjectId() == farming).findFirst().orElseThrow();
         assertThat(f.valid()).isEqualTo(9);
+        assertThat(f.returned()).as("8 electronic ballots and 2 paper slips").isEqualTo(10);
+        assertThat(f.invalid()).as("one paper slip left 农业农村局 blank").isEqualTo(1);
+        assertThat(f.abstained()).isZero();
         assertThat(f.rate()).isEqualByComparingTo("0");
         assertThat(f.below()).isTrue();
         assertThat(f.rankNo()).isEqualTo(3);
@@ -171,6 +179,75 @@ class VoteFlowTest {
                 .anyMatch(v -> v.voteId() == voteId);
         assertThatThrownBy(() -> As.user(accounts, "shiqiao.staff", () -> results.satisfactionRates(voteId)))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aVoteCreatedWithTheAbstainChoiceCountsAbstentionsApartAndOutOfTheRate() {
+        String title = "述职评议弃权测试 " + System.nanoTime();
+        VoteSummary v = As.user(accounts, "county.staff", () -> votes.create(new VoteDesk.NewVote(org("QH"), title,
+                VoteScale.COMPETENCE, RateRule.SATISFIED_SHARE, new BigDecimal("0.8"), List.of("副县长甲", "副县长乙"),
+                true)));
+        VoteSummary without = As.user(accounts, "county.staff", () -> votes.create(new VoteDesk.NewVote(org("QH"),
+                title + "（无弃权）", VoteScale.COMPETENCE, RateRule.SATISFIED_SHARE, new BigDecimal("0.8"),
+                List.of("副县长丙"))));
+        List<String> codes = As.user(accounts, "county.staff", () -> {
+            List<VoteDesk.Voter> voters = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                voters.add(new VoteDesk.Voter(910_000 + i, "述职代表" + i));
+            }
+            votes.addToRoll(v.id(), voters);
+            votes.addToRoll(without.id(), voters);
+            var all = new HashSet<Long>();
+            votes.roll(v.id()).forEach(r -> all.add(r.id()));
+            votes.markIssued(v.id(), all);
+            var other = new HashSet<Long>();
+            votes.roll(without.id()).forEach(r -> other.add(r.id()));
+            votes.markIssued(without.id(), other);
+            List<String> out = new ArrayList<>(votes.printCodes(v.id(), 8));
+            out.addAll(votes.printCodes(without.id(), 1));
+            votes.open(v.id());
+            votes.open(without.id());
+            return out;
+        });
+        VoteDetail d = As.user(accounts, "county.staff", () -> votes.detail(v.id()));
+        assertThat(d.offersAbstain()).isTrue();
+        assertThat(d.levels()).extracting(VoteViews.LevelView::code).containsExactly("COMPETENT", "BASIC",
+                "INCOMPETENT", "ABSTAIN");
+        long a = d.subjects().get(0).id();
+        long b = d.subjects().get(1).id();
+        // 副县长甲: 3 称职, 1 不称职, 2 弃权 electronically; one paper slip abstains on him and leaves 乙 blank.
+        String[] onA = {"COMPETENT", "COMPETENT", "COMPETENT", "INCOMPETENT", "ABSTAIN", "ABSTAIN"};
+        for (int i = 0; i < onA.length; i++) {
+            box.cast(v.publicCode(), codes.get(i), Map.of(a, onA[i], b, "COMPETENT"));
+        }
+        As.run(accounts, "county.staff", () -> votes.enterPaper(v.id(), 1, Map.of(a, Map.of("ABSTAIN", 1))));
+        // Without the choice on the ballot, an abstention is refused like any unknown level.
+        long c = As.user(accounts, "county.staff", () -> votes.detail(without.id())).subjects().get(0).id();
+        assertThat(As.user(accounts, "county.staff", () -> votes.detail(without.id())).offersAbstain()).isFalse();
+        assertThatThrownBy(() -> box.cast(without.publicCode(), codes.get(8), Map.of(c, "ABSTAIN")))
+                .isInstanceOf(DomainException.class).hasMessage("vote.error.incomplete");
+        assertThatThrownBy(() -> As.run(accounts, "county.staff",
+                () -> votes.setLevel(v.id(), "ABSTAIN", BigDecimal.TEN, true))).isInstanceOf(DomainException.class);
+
+        var closed = As.user(accounts, "county.director", () -> votes.close(v.id()));
+        SubjectResult ra = closed.rows().stream().filter(r -> r.subjectId() == a).findFirst().orElseThrow();
+        assertThat(ra.combined()).containsEntry("ABSTAIN", 3).containsEntry("COMPETENT", 3);
+        assertThat(ra.abstained()).isEqualTo(3);
+        assertThat(ra.valid()).as("abstentions are not valid votes").isEqualTo(4);
+        assertThat(ra.returned()).isEqualTo(7);
+        assertThat(ra.invalid()).isZero();
+        assertThat(ra.rate()).as("3 称职 of 4 valid, the abstentions out of the denominator").isEqualByComparingTo("0.75");
+        assertThat(ra.below()).isTrue();
+        SubjectResult rb = closed.rows().stream().filter(r -> r.subjectId() == b).findFirst().orElseThrow();
+        assertThat(rb.valid()).isEqualTo(6);
+        assertThat(rb.invalid()).as("the paper slip left 乙 blank").isEqualTo(1);
+        assertThat(rb.rate()).isEqualByComparingTo("1");
+        String csv = As.user(accounts, "county.staff", () -> votes.export(v.id()));
+        assertThat(csv).contains("level,ABSTAIN,弃权,0,0", "slips,1", "paper," + a + ",ABSTAIN,1");
+        var check = VoteDesk.verify(csv, closed.signature(), closed.publicKey());
+        assertThat(check.resultsMatch()).isTrue();
+        assertThat(check.recounted()).filteredOn(r -> r.subjectId() == a).singleElement()
+                .satisfies(r -> assertThat(r.abstained()).isEqualTo(3));
     }
 
     @Test

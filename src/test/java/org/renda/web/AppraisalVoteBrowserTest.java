@@ -29,8 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The appraisal meeting: staff open a vote on the county's 27 departments and units, print the code slips,
- * 30 deputies vote on phones with the codes they drew, staff close the vote, the results appear at once and
- * the unit below the threshold gets a rectification item due in three months.
+ * 30 deputies vote on phones with the codes they drew, the county director (the presiding officer) closes the
+ * vote after confirming the question that names it, the results appear at once and the unit below the threshold
+ * gets a rectification item due in three months; the director publishes them, again after a question.
  */
 @RendaIntegrationTest
 @Tag("browser")
@@ -45,9 +46,21 @@ class AppraisalVoteBrowserTest {
 
     private BrowserSession staffSession;
     private BrowserSession phoneSession;
+    private BrowserSession directorSession;
+
+    /** Answers the page's data-renda-confirm question with OK and returns its text. */
+    private static String confirm(WebDriverWait wait) {
+        var alert = wait.until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.accept();
+        return question;
+    }
 
     @AfterEach
     void close() {
+        if (directorSession != null) {
+            directorSession.close();
+        }
         if (staffSession != null) {
             staffSession.close();
         }
@@ -105,6 +118,7 @@ class AppraisalVoteBrowserTest {
         assertThat(codes).hasSize(VOTERS).doesNotHaveDuplicates();
         staff.get(votePage);
         staffSession.click(staff.findElement(By.id("vote-open")));
+        assertThat(confirm(wait)).contains("确定开始", title);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-state"), "投票中"));
         String voteUrl = staff.findElement(By.id("vote-url")).getText();
 
@@ -150,12 +164,25 @@ class AppraisalVoteBrowserTest {
         assertThat(phone.findElement(By.id("ballot-failure")).getText()).isEqualTo("投票码无效或已使用");
         assertThat(phone.findElements(By.cssSelector("input.btn-check:checked"))).hasSize(27);
 
-        // While open, staff see only the counts; then close: the results at once.
+        // While open, staff see only the counts and no close button: the presiding officer closes.
         staff.get(votePage);
         assertThat(staff.findElement(By.id("inv-ballots")).getText()).isEqualTo(String.valueOf(VOTERS));
         assertThat(staff.findElement(By.id("inv-spent")).getText()).isEqualTo(String.valueOf(VOTERS));
         assertThat(staff.findElements(By.id("results-table"))).isEmpty();
-        staffSession.click(staff.findElement(By.id("vote-close")));
+        assertThat(staff.findElements(By.id("vote-close"))).isEmpty();
+        assertThat(staff.findElement(By.id("preside-hint")).getText()).contains("主持人");
+        directorSession = new BrowserSession(port, Duration.ofSeconds(20)).signIn("county.director", false);
+        WebDriver director = directorSession.driver();
+        WebDriverWait byDirector = directorSession.waiting();
+        director.get(votePage);
+        directorSession.screenshot("appraisal-vote-preside");
+        directorSession.click(director.findElement(By.id("vote-close")));
+        assertThat(confirm(byDirector)).startsWith("关闭后不能再投票").contains(title);
+        byDirector.until(ExpectedConditions.visibilityOfElementLocated(By.id("results-table")));
+        directorSession.click(director.findElement(By.id("publish")));
+        assertThat(confirm(byDirector)).contains("确定公布", title);
+        directorSession.success("结果已在门户公布");
+        staff.get(votePage);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results-table")));
         assertThat(staff.findElement(By.id("vote-state")).getText()).isEqualTo("已结束");
         assertThat(staff.findElement(By.id("inv-check")).getText()).startsWith("核对无误");

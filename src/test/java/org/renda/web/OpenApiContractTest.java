@@ -228,6 +228,65 @@ class OpenApiContractTest {
         call("GET", "/api/v1/dashboard", county, null, 200);
         call("GET", "/api/v1/dashboard?year=2019&org=" + town, shiqiao, null, 404);
         call("GET", "/api/v1/dashboard?year=1000000", county, null, 400);
+        // appraisal administration: campaign, vote, roll, sign-in sheet, codes, open, paper, close, publish
+        long qh = 0;
+        for (JsonNode o : call("GET", "/api/v1/orgs?q=QH", county, null, 200).json()) {
+            if ("QH".equals(o.get("code").asString())) {
+                qh = o.get("id").asLong();
+            }
+        }
+        String director = tokenOf("county.director");
+        long campaign = call("POST", "/api/v1/appraisals", county, """
+                {"orgId":%d,"forYear":2026,"title":"契约评议","kind":"UNITS","threshold":0.7,"allUnits":true}"""
+                .formatted(qh), 201).json().get("id").asLong();
+        call("POST", "/api/v1/appraisals", county, "{\"orgId\":%d,\"title\":\"\"}".formatted(qh), 400);
+        call("POST", "/api/v1/appraisals", shiqiao, """
+                {"orgId":%d,"forYear":2026,"title":"越权","kind":"UNITS","threshold":0.7,"allUnits":false}"""
+                .formatted(qh), 404);
+        call("POST", "/api/v1/appraisals", county, """
+                {"orgId":%d,"forYear":2026,"title":"  ","kind":"UNITS","threshold":0.7,"allUnits":false}"""
+                .formatted(qh), 400, 422);
+        JsonNode adminVote = call("POST", "/api/v1/appraisals/" + campaign + "/votes", county, """
+                {"title":"契约测评","scale":"FOUR_LEVEL","rule":"SATISFIED_SHARE","abstain":true}""", 201).json();
+        call("POST", "/api/v1/appraisals/" + campaign + "/votes", shiqiao, """
+                {"title":"越权","scale":"FOUR_LEVEL","rule":"SATISFIED_SHARE","abstain":false}""", 404);
+        call("POST", "/api/v1/appraisals/" + campaign + "/votes", county, "{\"scale\":\"NOPE\"}", 400);
+        call("POST", "/api/v1/appraisals/votes", county, """
+                {"orgId":%d,"title":"契约述职评议","scale":"COMPETENCE","rule":"SATISFIED_SHARE","threshold":0.8,
+                 "subjects":["副县长甲"],"abstain":false}""".formatted(qh), 201);
+        call("POST", "/api/v1/appraisals/votes", county, "{\"orgId\":%d,\"subjects\":[]}".formatted(qh), 400);
+        long av = adminVote.get("id").asLong();
+        String vp = "/api/v1/appraisals/votes/" + av;
+        call("POST", vp + "/roll", county, "{\"fromOrgId\":null,\"level\":\"COUNTY\"}", 200);
+        call("POST", vp + "/roll", shiqiao, "{\"level\":null}", 404);
+        call("POST", vp + "/roll", county, "{\"level\":\"NOPE\"}", 400);
+        JsonNode rollJson = call("GET", vp + "/roll", county, null, 200).json();
+        call("GET", vp + "/roll", shiqiao, null, 404);
+        List<Long> rollIds = new ArrayList<>();
+        rollJson.forEach(r -> rollIds.add(r.get("id").asLong()));
+        call("PUT", vp + "/issued", county, "{\"rollIds\":" + rollIds + "}", 200);
+        call("PUT", vp + "/issued", county, "{\"rollIds\":[-1]}", 404);
+        call("PUT", vp + "/issued", county, "{}", 400);
+        call("POST", vp + "/codes", county, "{\"count\":2}", 200);
+        call("POST", vp + "/codes", county, "{\"count\":0}", 400);
+        call("POST", vp + "/codes", director, "{\"count\":2}", 404);
+        call("POST", vp + "/close", director, null, 422);
+        call("POST", vp + "/open", county, null, 200);
+        call("POST", vp + "/open", county, null, 422);
+        call("POST", vp + "/open", shiqiao, null, 404);
+        long firstSubject = call("GET", "/api/v1/votes/" + av, county, null, 200).json().get("subjects").get(0)
+                .get("id").asLong();
+        call("PUT", vp + "/paper", county, "{\"paperBallots\":1,\"tallies\":{\"%d\":{\"ABSTAIN\":1}}}"
+                .formatted(firstSubject), 200);
+        call("PUT", vp + "/paper", county, "{\"paperBallots\":0,\"tallies\":{\"%d\":{\"BASIC\":1}}}"
+                .formatted(firstSubject), 422);
+        call("PUT", vp + "/paper", county, "{\"paperBallots\":-1}", 400);
+        call("PUT", vp + "/publication", director, "{\"published\":true}", 422);
+        call("POST", vp + "/close", county, null, 404);
+        call("POST", vp + "/close", director, null, 200);
+        call("PUT", vp + "/publication", county, "{\"published\":true}", 404);
+        call("PUT", vp + "/publication", director, "{\"published\":\"x\"}", 400);
+        call("PUT", vp + "/publication", director, "{\"published\":true}", 200);
 
         // the anonymous opinion door
         JsonNode orgs = call("GET", "/api/v1/public/orgs", null, null, 200).json();
