@@ -70,7 +70,8 @@ final class SchemeTemplates {
                         only(annual, Indicator.bonus("X1", "INNO", "RD", "增量创新分", "5"))),
                 List.of(Tier.top("FIRST", "一等奖", true, 2), Tier.top("SECOND", "二等奖", false, 4),
                         Tier.top("THIRD", "三等奖", false, 4)),
-                new Rules(List.of("RD", "MASS"), 3, Map.of(), 7));
+                // prizes come from the annual assessment; June and December are its measurements [000]
+                new Rules(List.of("RD", "MASS"), 3, Map.of(), 7, Scheme.Incomplete.NO_TIER, annual));
     }
 
     /** 镇人大工作积分制 [002]: base 100 over five areas, plus up to 10 bonus points; the top three are 先进单位. */
