@@ -127,22 +127,22 @@ public class ScoringSheets {
             String note = e == null || e.note() == null || e.note().isBlank() ? null : e.note().strip();
             if (points != null) {
                 if (points.signum() < 0 || points.compareTo(i.maxPoints()) > 0) {
-                    throw new DomainException("assessment.sheet.error.range", i.name(), i.maxPoints().stripTrailingZeros()
+                    throw DomainException.onField("points[" + code + "]", "assessment.sheet.error.range", i.name(), i.maxPoints().stripTrailingZeros()
                             .toPlainString());
                 }
                 if (points.scale() > 2 && points.setScale(2, RoundingMode.DOWN).compareTo(points) != 0) {
-                    throw new DomainException("assessment.sheet.error.decimals", i.name());
+                    throw DomainException.onField("points[" + code + "]", "assessment.sheet.error.decimals", i.name());
                 }
                 if (i.reasonBelow() != null && note == null
                         && points.compareTo(i.maxPoints().multiply(i.reasonBelow())) < 0) {
-                    throw new DomainException("assessment.sheet.error.reason", i.name());
+                    throw DomainException.onField("notes[" + code + "]", "assessment.sheet.error.reason", i.name());
                 }
                 points = points.setScale(2, RoundingMode.HALF_UP);
             } else if (submit) {
-                throw new DomainException("assessment.sheet.error.incomplete", i.name());
+                throw DomainException.onField("points[" + code + "]", "assessment.sheet.error.incomplete", i.name());
             }
             if (note != null && note.length() > 500) {
-                throw new DomainException("assessment.sheet.error.note");
+                throw DomainException.onField("notes[" + code + "]", "assessment.sheet.error.note");
             }
             rows.add(new SheetRowData(code, points, note));
         }
