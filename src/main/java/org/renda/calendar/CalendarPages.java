@@ -12,9 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
-import org.renda.shared.DomainException;
 import org.renda.shared.NotFoundException;
-import org.renda.shared.excel.ImportRejected;
 import org.renda.shared.web.Downloads;
 import org.renda.shared.web.Feedback;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -98,18 +96,12 @@ class CalendarPages {
         if (file == null || file.isEmpty()) {
             model.addAttribute("failure", feedback.text("calendar.import.noFile"));
         } else {
-            try (InputStream in = file.getInputStream()) {
-                HolidayCalendar.ImportResult result = holidays.importFile(org, in);
-                model.addAttribute("success", feedback.text("calendar.import.done", result.created(), result.updated(),
-                        result.unchanged()));
-            } catch (ImportRejected e) {
-                model.addAttribute("failure", feedback.text(e));
-                model.addAttribute("rowErrors", e.errors());
-            } catch (NotFoundException e) {
-                throw e;
-            } catch (DomainException e) {
-                model.addAttribute("failure", feedback.text(e));
-            }
+            feedback.imported(model, () -> {
+                try (InputStream in = file.getInputStream()) {
+                    HolidayCalendar.ImportResult result = holidays.importFile(org, in);
+                    return feedback.text("calendar.import.done", result.created(), result.updated(), result.unchanged());
+                }
+            });
         }
         fillYear(model, org, year == null ? LocalDate.now().getYear() : year);
         return YEAR;

@@ -81,6 +81,9 @@ class DeputyPages {
         model.addAttribute("groups", register.groups());
         model.addAttribute("towns", towns());
         model.addAttribute("canWrite", currentActor.require().canAny(Permission.DEPUTY_WRITE));
+        model.addAttribute("canCreateAccounts", currentActor.require().canAny(Permission.DEPUTY_WRITE)
+                && currentActor.require().canAny(Permission.USER_CREATE));
+        model.addAttribute("canExportContacts", currentActor.require().canAny(Permission.DEPUTY_CONTACT_EXPORT));
         return LIST;
     }
 

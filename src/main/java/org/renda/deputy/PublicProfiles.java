@@ -56,7 +56,7 @@ class PublicProfiles {
     }
 
     /** A seat as the public sees it. */
-    record PublicSeat(DeputyLevel level, String congressName, int termNo, String termNumeral, int termStart,
+    record PublicSeat(DeputyLevel level, String congressName, String congressCode, int termNo, String termNumeral, int termStart,
             int termEnd, @Nullable String constituency, @Nullable String deputyGroup, @Nullable String station,
             MandateStatus status, LocalDate statusSince) {
 
@@ -81,6 +81,12 @@ class PublicProfiles {
 
         public List<PublicSeat> seatsInOffice() {
             return seats.stream().filter(PublicSeat::inOffice).toList();
+        }
+
+        /** The congress an opinion to this deputy goes to (the opinion form's addressee): a seat in office's. */
+        public @Nullable String opinionOrgCode() {
+            return seatsInOffice().stream().map(PublicSeat::congressCode).filter(c -> !c.isEmpty()).findFirst()
+                    .orElse(null);
         }
 
         /** The seat that ended last, for a deputy no longer in office. */
@@ -118,11 +124,16 @@ class PublicProfiles {
     private PublicProfile of(DeputyStore.Row r, LocalDate today) {
         List<DeputyStore.Seat> seats = store.seats(r.id());
         Map<Long, String> names = new HashMap<>();
+        Map<Long, String> codes = new HashMap<>();
         orgs.findAll(seats.stream().map(DeputyStore.Seat::congressOrgId).distinct().toList())
-                .forEach(o -> names.put(o.id(), o.name()));
+                .forEach(o -> {
+                    names.put(o.id(), o.name());
+                    codes.put(o.id(), o.code());
+                });
         List<PublicSeat> publicSeats = seats.stream()
                 .sorted(Comparator.comparing((DeputyStore.Seat s) -> !s.status().inOffice()))
-                .map(s -> new PublicSeat(s.level(), names.getOrDefault(s.congressOrgId(), ""), s.termNo(),
+                .map(s -> new PublicSeat(s.level(), names.getOrDefault(s.congressOrgId(), ""),
+                        codes.getOrDefault(s.congressOrgId(), ""), s.termNo(),
                         numeral(s.termNo()), s.termStart(), s.termEnd(), s.constituency(), s.deputyGroup(),
                         s.station(), s.status(), s.statusSince()))
                 .toList();

@@ -31,11 +31,13 @@ class RosterPages {
     static final String IMPORT = "deputy/import";
 
     private final DeputyRoster roster;
+    private final ContactExport contacts;
     private final CurrentActor currentActor;
     private final Feedback feedback;
 
-    RosterPages(DeputyRoster roster, CurrentActor currentActor, Feedback feedback) {
+    RosterPages(DeputyRoster roster, ContactExport contacts, CurrentActor currentActor, Feedback feedback) {
         this.roster = roster;
+        this.contacts = contacts;
         this.currentActor = currentActor;
         this.feedback = feedback;
     }
@@ -86,6 +88,18 @@ class RosterPages {
         DeputyRegister.Query q = new DeputyRegister.Query(Texts.blankToNull(text), filterLevel(level), filterTerm(term),
                 Texts.blankToNull(group), filterStatus(status), filterOrg(orgId), inOffice);
         return Downloads.xlsx(roster.export(q), "代表名册-" + LocalDate.now() + ".xlsx");
+    }
+
+    /** The contact list with whole phone numbers, for staff with DEPUTY_CONTACT_EXPORT; audited. Same filters. */
+    @GetMapping("/export/contacts")
+    ResponseEntity<byte[]> exportContacts(@RequestParam(defaultValue = "") String level,
+            @RequestParam(defaultValue = "") String term, @RequestParam(defaultValue = "") String group,
+            @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String orgId,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "false") boolean inOffice) {
+        requireAny(Permission.DEPUTY_CONTACT_EXPORT);
+        DeputyRegister.Query q = new DeputyRegister.Query(Texts.blankToNull(text), filterLevel(level), filterTerm(term),
+                Texts.blankToNull(group), filterStatus(status), filterOrg(orgId), inOffice);
+        return Downloads.xlsx(contacts.export(q), "代表联系表-" + LocalDate.now() + ".xlsx");
     }
 
     private void requireAny(Permission permission) {

@@ -87,6 +87,7 @@ class IdentityPages {
         model.addAttribute("users", users.list(q, 200));
         model.addAttribute("q", q);
         model.addAttribute("canWrite", currentActor.require().canAny(Permission.USER_WRITE));
+        model.addAttribute("canCreate", currentActor.require().canAny(Permission.USER_CREATE));
         model.addAttribute("orgNames", orgNames());
         return USERS;
     }

@@ -24,7 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 @Configuration
 class SecurityConfig {
 
-    static final String[] PUBLIC_PAGES = {"/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+    // "/" answers a visitor with the public portal (HomePage), a signed-in user with their work
+    static final String[] PUBLIC_PAGES = {"/", "/login", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
         "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
         "/public/**"};
 
@@ -70,12 +71,13 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UserStore users) throws Exception {
         // One answer for every failure (unknown user, wrong password, a wait after repeated failures, a disabled
         // account): the page tells nobody which usernames exist. ThrottledSignIn makes the causes alike.
         http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new FirstPasswordGate(users), AnonymousAuthenticationFilter.class)
                 .headers(h -> headers(h).contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
     }

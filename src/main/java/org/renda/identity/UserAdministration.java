@@ -165,6 +165,7 @@ public class UserAdministration {
         }
         PasswordPolicy.check(account.username(), newPassword);
         store.setPassword(account.id(), encoder.encode(newPassword));
+        store.requirePasswordChange(account.id(), false);
         audit.record(account.orgId(), AUDIT_TYPE, account.id(), "PASSWORD_CHANGED", null, Map.of("by", "self"));
     }
 

@@ -84,6 +84,25 @@ class UserStore {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Whether the user must choose their own password before anything else (a generated first password). */
+    boolean mustChangePassword(long id) {
+        return jdbc.sql("select must_change_password from app_user where id = ?").param(id).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
+    void requirePasswordChange(long id, boolean required) {
+        jdbc.sql("update app_user set must_change_password = ? where id = ?").params(required, id).update();
+    }
+
+    /** Of the given usernames (lower case), those already taken, whatever their case. */
+    java.util.Set<String> takenUsernames(Collection<String> lowerCase) {
+        if (lowerCase.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select lower(username) from app_user where lower(username) in (:names)")
+                .param("names", lowerCase).query(String.class).list());
+    }
+
     void updateProfile(long id, int version, String displayName, @Nullable String phone, @Nullable String email,
             boolean enabled) {
         int n = jdbc.sql("""

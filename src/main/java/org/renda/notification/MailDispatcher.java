@@ -48,10 +48,13 @@ class MailDispatcher {
     private final TransactionTemplate claimTx;
     private final TransactionTemplate markTx;
     private final @Nullable String baseUrl;
+    private final SealedSecrets secrets;
 
     MailDispatcher(NotificationStore store, NotificationSettings settings, ObjectProvider<JavaMailSender> mailSender,
-            PlatformTransactionManager transactions, @Value("${renda.public-base-url:}") String baseUrl) {
+            PlatformTransactionManager transactions, @Value("${renda.public-base-url:}") String baseUrl,
+            SealedSecrets secrets) {
         this.store = store;
+        this.secrets = secrets;
         this.settings = settings;
         this.mailSender = mailSender;
         this.claimTx = new TransactionTemplate(transactions);
@@ -78,6 +81,7 @@ class MailDispatcher {
 
     /** One run: claims a batch due at {@code now}, sends it with {@code sender} and records the results. */
     Outcome dispatch(JavaMailSender sender, Instant now) {
+        int lost = giveUpLostSecrets(now);
         List<NotificationStore.Row> batch = claim(now);
         int sent = 0;
         int retrying = 0;
@@ -97,10 +101,12 @@ class MailDispatcher {
             Instant done = Instant.now();
             if (error == null) {
                 markTx.executeWithoutResult(s -> store.markSent(row.id(), done));
+                secrets.forget(row.id());
                 sent++;
             } else if (permanent || row.attempts() >= settings.maxAttempts()) {
                 String reason = error;
                 markTx.executeWithoutResult(s -> store.markFailed(row.id(), reason));
+                secrets.forget(row.id());
                 log.warn("Notification {}: e-mail given up after {} attempts: {}", row.id(), row.attempts(), reason);
                 failed++;
             } else {
@@ -111,14 +117,24 @@ class MailDispatcher {
                 retrying++;
             }
         }
-        return new Outcome(sent, retrying, failed);
+        return new Outcome(sent, retrying, failed + lost);
+    }
+
+    /**
+     * Sealed e-mails of this instance whose secret it no longer holds (it expired) fail at once. One written by an
+     * instance that has since stopped fails once the secrets' lifetime is over: nobody can send it any more.
+     */
+    private int giveUpLostSecrets(Instant now) {
+        Integer n = markTx.execute(s -> store.failSealedPendingBefore(now.minus(SealedSecrets.LIFETIME),
+                SealedSecrets.LOST));
+        return n == null ? 0 : n;
     }
 
     private List<NotificationStore.Row> claim(Instant now) {
         Instant leaseUntil = now.plus(settings.claimLease());
         List<NotificationStore.Row> rows = claimTx.execute(s -> {
             List<Long> claimed = new ArrayList<>();
-            for (long id : store.lockDue(now, settings.batchSize())) {
+            for (long id : store.lockDue(now, settings.batchSize(), secrets.held())) {
                 if (store.claim(id, now, leaseUntil)) {
                     claimed.add(id);
                 }
@@ -155,7 +171,7 @@ class MailDispatcher {
     }
 
     private String text(NotificationStore.Row row) {
-        StringBuilder text = new StringBuilder(row.body());
+        StringBuilder text = new StringBuilder(secrets.reveal(row.id(), row.body()));
         if (row.link() != null && baseUrl != null) {
             text.append("\n\n").append(baseUrl).append(row.link());
         }

@@ -50,18 +50,37 @@ class NotificationStore {
                 .update();
     }
 
+    /** Marks a row just written as sealed ({@link SealedSecrets}): only the instance holding its secret sends it. */
+    long seal(NotificationRequest r, Channel channel) {
+        jdbc.sql("update notification set sealed = true where dedupe_key = ? and recipient_user_id = ? and channel = ?")
+                .params(r.dedupeKey(), r.recipientUserId(), channel.name()).update();
+        return jdbc.sql("select id from notification where dedupe_key = ? and recipient_user_id = ? and channel = ?")
+                .params(r.dedupeKey(), r.recipientUserId(), channel.name()).query(Long.class).single();
+    }
+
     /**
-     * Locks up to {@code limit} e-mails due at {@code now}, skipping rows another dispatcher has locked.
-     * Must run in the transaction that then {@link #claim}s them.
+     * Locks up to {@code limit} e-mails due at {@code now}, skipping rows another dispatcher has locked and sealed
+     * rows whose secret this instance does not hold ({@code held}). Must run in the transaction that then
+     * {@link #claim}s them.
      */
-    List<Long> lockDue(Instant now, int limit) {
+    List<Long> lockDue(Instant now, int limit, Collection<Long> held) {
         return jdbc.sql("""
                 select id from notification
-                where status = 'PENDING' and channel = 'EMAIL' and next_attempt_at <= ?
+                where status = 'PENDING' and channel = 'EMAIL' and next_attempt_at <= :now
+                  and (sealed = false or id in (:held))
                 order by next_attempt_at, id
-                limit ?
+                limit :limit
                 for update skip locked""")
-                .params(ts(now), limit).query(Long.class).list();
+                .param("now", ts(now)).param("limit", limit).param("held", held.isEmpty() ? List.of(-1L) : held)
+                .query(Long.class).list();
+    }
+
+    /** Fails sealed e-mails still pending that were written before {@code before}: nobody holds their secret. */
+    int failSealedPendingBefore(Instant before, String reason) {
+        return jdbc.sql("""
+                update notification set status = 'FAILED', next_attempt_at = null, last_error = ?
+                where sealed = true and status = 'PENDING' and created_at < ?""")
+                .params(reason, ts(before)).update();
     }
 
     /**

@@ -21,12 +21,40 @@ public class Notifier {
     static final String NO_ADDRESS = "no e-mail address on file";
     static final String DISABLED = "account disabled";
 
+    /** Where a sealed e-mail's body takes its secret ({@link #notifySealed}). */
+    public static final String SECRET = "[[secret]]";
+
     private final NotificationStore store;
     private final UserContacts contacts;
+    private final SealedSecrets secrets;
 
-    Notifier(NotificationStore store, UserContacts contacts) {
+    Notifier(NotificationStore store, UserContacts contacts, SealedSecrets secrets) {
         this.store = store;
         this.contacts = contacts;
+        this.secrets = secrets;
+    }
+
+    /**
+     * An e-mail that carries a secret (a first-sign-in password) which must never be written to the database: the
+     * row holds the body with {@link #SECRET} in its place, the secret waits in this instance's memory until the
+     * dispatcher sends it, and is then forgotten (see {@link SealedSecrets}). E-mail only: the inbox would show the
+     * placeholder. Returns true when an e-mail is on its way (the user has an address and is enabled).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean notifySealed(NotificationRequest request, String secret) {
+        if (!request.channels().equals(EnumSet.of(Channel.EMAIL)) || !request.body().contains(SECRET)) {
+            throw new IllegalArgumentException("a sealed notification is an e-mail whose body holds " + SECRET);
+        }
+        if (notify(request) == 0) {
+            return false; // seen before: its secret, if any, is the first one's
+        }
+        long id = store.seal(request, Channel.EMAIL);
+        UserContacts.Contact contact = contacts.find(request.recipientUserId()).orElseThrow();
+        boolean deliverable = contact.enabled() && contact.email() != null && !contact.email().isBlank();
+        if (deliverable) {
+            secrets.hold(id, secret);
+        }
+        return deliverable;
     }
 
     /**

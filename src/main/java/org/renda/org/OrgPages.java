@@ -163,15 +163,10 @@ class OrgPages {
             model.addAttribute("failure", feedback.text("excel.empty"));
             return IMPORT;
         }
-        try {
+        feedback.imported(model, () -> {
             OrgSheets.ImportResult result = sheets.importSheet(file.getInputStream());
-            model.addAttribute("success", feedback.text("import.done", result.created(), result.updated()));
-        } catch (org.renda.shared.excel.ImportRejected e) {
-            model.addAttribute("failure", feedback.text(e.messageKey(), e.args()));
-            model.addAttribute("rowErrors", e.errors());
-        } catch (DomainException e) {
-            model.addAttribute("failure", feedback.text(e.messageKey(), e.args()));
-        }
+            return feedback.text("import.done", result.created(), result.updated());
+        });
         return IMPORT;
     }
 

@@ -6,12 +6,19 @@ public enum Permission {
     ORG_WRITE,
     USER_READ,
     USER_WRITE,
+    /**
+     * Create accounts on the subtree (a town's deputies in one step, an Excel import), with only the roles whose every
+     * permission one holds there oneself; editing or resetting other accounts stays {@link #USER_WRITE}.
+     */
+    USER_CREATE,
     AUDIT_READ,
     AUDIT_VERIFY,
     /** Read the register of deputies and their archives. */
     DEPUTY_READ,
     /** Keep the register: deputies, seats, status changes, nameplates, grids; record duties for deputies. */
     DEPUTY_WRITE,
+    /** Export the deputy roster with whole phone numbers (a clerk phones deputies); every such export is audited. */
+    DEPUTY_CONTACT_EXPORT,
     /** Verify or reject the duty records deputies submit. */
     DUTY_VERIFY,
     /** Read the cases (opinions and suggestions) of an organisation. */

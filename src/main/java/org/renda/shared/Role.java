@@ -9,11 +9,11 @@ import java.util.Set;
  */
 public enum Role {
     SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
-    STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.AUDIT_READ,
-            Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DUTY_VERIFY, Permission.CASE_READ,
-            Permission.CASE_WRITE, Permission.CALENDAR_WRITE, Permission.STATION_READ, Permission.STATION_WRITE,
-            Permission.APPRAISAL_READ, Permission.APPRAISAL_WRITE, Permission.ASSESSMENT_READ,
-            Permission.ASSESSMENT_WRITE)),
+    STAFF(EnumSet.of(Permission.ORG_READ, Permission.ORG_WRITE, Permission.USER_READ, Permission.USER_CREATE,
+            Permission.AUDIT_READ, Permission.DEPUTY_READ, Permission.DEPUTY_WRITE, Permission.DEPUTY_CONTACT_EXPORT,
+            Permission.DUTY_VERIFY, Permission.CASE_READ, Permission.CASE_WRITE, Permission.CALENDAR_WRITE,
+            Permission.STATION_READ, Permission.STATION_WRITE, Permission.APPRAISAL_READ, Permission.APPRAISAL_WRITE,
+            Permission.ASSESSMENT_READ, Permission.ASSESSMENT_WRITE)),
     PRESIDING(EnumSet.of(Permission.ORG_READ, Permission.USER_READ, Permission.AUDIT_READ, Permission.DEPUTY_READ,
             Permission.CASE_READ, Permission.CASE_SUPERVISE, Permission.STATION_READ, Permission.APPRAISAL_READ,
             Permission.ASSESSMENT_READ, Permission.ASSESSMENT_DECIDE)),

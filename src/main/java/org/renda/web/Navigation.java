@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.renda.assessment.SheetWorkload;
 import org.renda.shared.Actor;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.Permission;
@@ -19,9 +20,11 @@ class Navigation {
     record Item(String labelKey, String href, boolean active) {}
 
     private final CurrentActor currentActor;
+    private final SheetWorkload sheets;
 
-    Navigation(CurrentActor currentActor) {
+    Navigation(CurrentActor currentActor, SheetWorkload sheets) {
         this.currentActor = currentActor;
+        this.sheets = sheets;
     }
 
     @ModelAttribute("actor")
@@ -65,7 +68,12 @@ class Navigation {
         }
         // deputies lead evaluator groups, comment on draft schemes and are assessed themselves
         if (a.canAny(Permission.ASSESSMENT_READ) || a.hasRole(org.renda.shared.Role.DEPUTY)) {
-            items.add(new Item("nav.assessments", "/assessments", path.startsWith("/assessments")));
+            items.add(new Item("nav.assessments", "/assessments", path.startsWith("/assessments")
+                    && !path.startsWith("/assessments/sheets")));
+        }
+        // anyone in an evaluator group scores, whatever their role (a unit's liaison officer, a deputy)
+        if (sheets.hasSheets(a)) {
+            items.add(new Item("nav.mySheets", "/assessments/sheets/mine", path.startsWith("/assessments/sheets")));
         }
         if (a.canAny(Permission.CALENDAR_WRITE)) {
             items.add(new Item("nav.calendar", "/calendar", path.startsWith("/calendar")));

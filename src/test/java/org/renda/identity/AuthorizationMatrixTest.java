@@ -170,7 +170,9 @@ class AuthorizationMatrixTest {
      */
     private static final Map<String, String> NOT_ORG_SCOPED = Map.of(
             "/public/", "anonymous pages, keyed by random public codes (deputies, stations, votes, receipts)",
-            "/api/v1/public/", "anonymous partner API, keyed by random public codes and receipt codes");
+            "/api/v1/public/", "anonymous partner API, keyed by random public codes and receipt codes",
+            "/users/slips/", "sign-in slips held in the creator's own session under a random key, taken once"
+                    + " (DeputyAccountsTest: another user and a second download get 404)");
 
     /**
      * Valid bodies for writes whose validation would otherwise answer 400 before the handler runs: with

@@ -191,6 +191,30 @@ public class Feedback {
         return org.springframework.beans.BeanUtils.getPropertyDescriptor(target.getClass(), field) != null;
     }
 
+    /** An import: reads an uploaded file and answers the message that says what it did. */
+    @FunctionalInterface
+    public interface Import {
+        String run() throws java.io.IOException;
+    }
+
+    /**
+     * An Excel import page: runs the import and puts into the model its success message, or the refusal in the user's
+     * language with each refused row's errors ({@code rowErrors}); nothing is half-imported (the importers are
+     * transactional). A missing record (an organisation outside reach) still answers 404.
+     */
+    public void imported(org.springframework.ui.Model model, Import action) throws java.io.IOException {
+        try {
+            model.addAttribute("success", action.run());
+        } catch (org.renda.shared.excel.ImportRejected e) {
+            model.addAttribute("failure", text(e));
+            model.addAttribute("rowErrors", e.errors());
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (DomainException e) {
+            model.addAttribute("failure", text(e));
+        }
+    }
+
     /** Where a successful form goes, and the message it shows there. */
     public record Next(String target, String messageKey, Object... args) {}
 }
