@@ -63,10 +63,31 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
-// A form with data-renda-confirm asks first; the question comes from the page, in the page's language.
+// A form with data-renda-confirm asks first; the question comes from the page, in the page's language. On a
+// submit button it asks only when that button sends the form (a sheet's "submit" asks, its "save draft" does not).
 document.addEventListener("submit", function (e) {
-  var question = e.target.getAttribute("data-renda-confirm");
+  var button = e.submitter;
+  var question = (button && button.getAttribute("data-renda-confirm")) || e.target.getAttribute("data-renda-confirm");
   if (question && !window.confirm(question)) { e.preventDefault(); }
+});
+
+// A running total: an element with data-renda-sum="#form" shows the sum of the form's [data-renda-points] inputs
+// as they are typed (a scoring sheet's 合计); blank or invalid entries count nothing.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-renda-sum]").forEach(function (out) {
+    var form = document.querySelector(out.getAttribute("data-renda-sum"));
+    if (!form) { return; }
+    function update() {
+      var cents = 0;
+      form.querySelectorAll("[data-renda-points]").forEach(function (input) {
+        var v = parseFloat(input.value);
+        if (!isNaN(v)) { cents += Math.round(v * 100); }
+      });
+      out.textContent = String(cents / 100);
+    }
+    form.addEventListener("input", update);
+    update();
+  });
 });
 
 (function () {

@@ -52,11 +52,15 @@ public final class AssessmentEnums {
         }
     }
 
-    /** VETO: 一票否决; POINTS: points added or taken; DEMOTE: the tier moved down. */
+    /**
+     * VETO: 一票否决; POINTS: points added or taken; DEMOTE: the tier moved down; EXCUSE: unscored indicators
+     * accepted as zero (not applicable to the subject, or scored zero), which lets an incomplete subject be tiered.
+     */
     public enum DecisionKind {
         VETO,
         POINTS,
-        DEMOTE;
+        DEMOTE,
+        EXCUSE;
 
         public String messageKey() {
             return "assessment.decision.kind." + name();

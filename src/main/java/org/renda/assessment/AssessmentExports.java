@@ -127,6 +127,7 @@ class AssessmentExports {
             case VETO -> "一票否决";
             case POINTS -> "分数调整";
             case DEMOTE -> "等次下调";
+            case EXCUSE -> "缺项认定";
         };
     }
 
@@ -136,6 +137,7 @@ class AssessmentExports {
             case POINTS -> (d.points() != null && d.points().signum() > 0 ? "+" : "")
                     + (d.points() == null ? BigDecimal.ZERO : d.points()).toPlainString() + " 分";
             case DEMOTE -> "下调 " + d.tiers() + " 等";
+            case EXCUSE -> d.indicators().size() + " 项缺项按零分计，可评等次";
         };
     }
 

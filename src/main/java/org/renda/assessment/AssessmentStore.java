@@ -38,7 +38,11 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The assessment tables. Lists take a Reach; rows loaded by id are guarded by the facades (Reach.guard). */
+/**
+ * The assessment tables of schemes, periods and subjects, and the helpers the module's other stores share
+ * ({@link SheetStore}, {@link DecisionStore}, {@link ResultStore}). Lists take a Reach; rows loaded by id are
+ * guarded by the facades (Reach.guard).
+ */
 @Repository
 class AssessmentStore {
 
@@ -53,17 +57,21 @@ class AssessmentStore {
         this.batch = batch;
     }
 
-    private static OffsetDateTime now() {
+    static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     private long insert(String sql, Object... params) {
+        return insert(jdbc, sql, params);
+    }
+
+    static long insert(JdbcClient jdbc, String sql, Object... params) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(sql).params(params).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
@@ -243,328 +251,5 @@ class AssessmentStore {
     private static SubjectView subject(ResultSet rs, int n) throws SQLException {
         return new SubjectView(rs.getLong("id"), rs.getLong("subject_ref"), rs.getLong("subject_org"),
                 rs.getString("name"));
-    }
-
-    // ---------------------------------------------------------------- groups, members, conflicts
-
-    record GroupRow(long id, long orgId, long periodId, String name, @Nullable Long leaderDeputyId,
-            @Nullable String leaderName, List<String> indicators) {}
-
-    long insertGroup(long orgId, long periodId, String name, @Nullable Long leaderDeputyId, @Nullable String leaderName,
-            List<String> indicators) {
-        return insert("""
-                insert into assessment_group (org_id, period_id, name, leader_deputy_id, leader_name, indicator_codes)
-                values (?, ?, ?, ?, ?, ?)""", orgId, periodId, name, leaderDeputyId, leaderName,
-                String.join(",", indicators));
-    }
-
-    void addMember(long groupId, long orgId, long userId, String name, boolean leader) {
-        jdbc.sql("insert into assessment_group_member (group_id, org_id, user_id, user_name, leader) values (?, ?, ?, ?, ?)")
-                .params(groupId, orgId, userId, name, leader).update();
-    }
-
-    List<GroupRow> groups(long periodId) {
-        return jdbc.sql("select * from assessment_group where period_id = ? order by id").param(periodId)
-                .query(AssessmentStore::group).list();
-    }
-
-    Optional<GroupRow> group(long id) {
-        return jdbc.sql("select * from assessment_group where id = ?").param(id).query(AssessmentStore::group)
-                .optional();
-    }
-
-    private static GroupRow group(ResultSet rs, int n) throws SQLException {
-        long leader = rs.getLong("leader_deputy_id");
-        Long leaderId = rs.wasNull() ? null : leader;
-        String codes = rs.getString("indicator_codes");
-        return new GroupRow(rs.getLong("id"), rs.getLong("org_id"), rs.getLong("period_id"), rs.getString("name"),
-                leaderId, rs.getString("leader_name"),
-                codes.isBlank() ? List.of() : Arrays.asList(codes.split(",")));
-    }
-
-    List<Member> members(long groupId) {
-        return jdbc.sql("select * from assessment_group_member where group_id = ? order by leader desc, user_name")
-                .param(groupId).query((rs, n) -> new Member(rs.getLong("user_id"), rs.getString("user_name"),
-                        rs.getBoolean("leader"))).list();
-    }
-
-    boolean isMember(long groupId, long userId) {
-        return jdbc.sql("select count(*) from assessment_group_member where group_id = ? and user_id = ?")
-                .params(groupId, userId).query(Integer.class).single() > 0;
-    }
-
-    void insertConflict(long orgId, long periodId, long userId, long subjectId, String reason) {
-        insert("insert into assessment_conflict (org_id, period_id, user_id, subject_id, reason) values (?, ?, ?, ?, ?)",
-                orgId, periodId, userId, subjectId, reason);
-    }
-
-    Optional<String> conflict(long userId, long subjectId) {
-        return jdbc.sql("select reason from assessment_conflict where user_id = ? and subject_id = ?")
-                .params(userId, subjectId).query(String.class).optional();
-    }
-
-    // ---------------------------------------------------------------- sheets
-
-    record SheetRowData(String indicator, @Nullable BigDecimal points, @Nullable String note) {}
-
-    long insertSheet(long orgId, long periodId, long groupId, long subjectId) {
-        return insert("""
-                insert into assessment_sheet (org_id, period_id, group_id, subject_id, status, version)
-                values (?, ?, ?, ?, 'DRAFT', 0)""", orgId, periodId, groupId, subjectId);
-    }
-
-    private static final String SHEET_SELECT = """
-            select s.*, p.name as period_name, g.name as group_name, g.indicator_codes, j.name as subject_name,
-                   (select count(*) from assessment_sheet_row r where r.sheet_id = s.id and r.points is not null) as filled
-            from assessment_sheet s
-            join assessment_period p on p.id = s.period_id
-            join assessment_group g on g.id = s.group_id
-            join assessment_subject j on j.id = s.subject_id
-            """;
-
-    Optional<SheetSummary> sheet(long id) {
-        return jdbc.sql(SHEET_SELECT + " where s.id = ?").param(id).query(AssessmentStore::sheet).optional();
-    }
-
-    int sheetVersion(long id) {
-        return jdbc.sql("select version from assessment_sheet where id = ?").param(id).query(Integer.class).single();
-    }
-
-    List<SheetSummary> sheetsOfPeriod(long periodId) {
-        return jdbc.sql(SHEET_SELECT + " where s.period_id = ? order by g.id, j.sort_order, j.id").param(periodId)
-                .query(AssessmentStore::sheet).list();
-    }
-
-    /** The sheets of the groups the user belongs to, in periods still open. */
-    List<SheetSummary> sheetsOfUser(long userId) {
-        return jdbc.sql(SHEET_SELECT + """
-                 where p.status = 'OPEN'
-                   and s.group_id in (select m.group_id from assessment_group_member m where m.user_id = ?)
-                 order by p.id, g.id, j.sort_order, j.id""").param(userId).query(AssessmentStore::sheet).list();
-    }
-
-    private static SheetSummary sheet(ResultSet rs, int n) throws SQLException {
-        String codes = rs.getString("indicator_codes");
-        return new SheetSummary(rs.getLong("id"), rs.getLong("period_id"), rs.getString("period_name"),
-                rs.getLong("group_id"), rs.getString("group_name"), rs.getLong("subject_id"),
-                rs.getString("subject_name"), SheetStatus.valueOf(rs.getString("status")), rs.getBoolean("on_paper"),
-                rs.getInt("filled"), codes.isBlank() ? 0 : codes.split(",").length, rs.getString("submitted_by"),
-                instant(rs, "submitted_at"));
-    }
-
-    long sheetOrg(long id) {
-        return jdbc.sql("select org_id from assessment_sheet where id = ?").param(id).query(Long.class).single();
-    }
-
-    Map<String, SheetRowData> rows(long sheetId) {
-        Map<String, SheetRowData> out = new HashMap<>();
-        jdbc.sql("select indicator, points, note from assessment_sheet_row where sheet_id = ?").param(sheetId)
-                .query(rs -> {
-                    out.put(rs.getString(1), new SheetRowData(rs.getString(1), rs.getBigDecimal(2), rs.getString(3)));
-                });
-        return out;
-    }
-
-    void saveRows(long sheetId, long orgId, Collection<SheetRowData> rows) {
-        jdbc.sql("delete from assessment_sheet_row where sheet_id = ?").param(sheetId).update();
-        for (SheetRowData r : rows) {
-            jdbc.sql("insert into assessment_sheet_row (sheet_id, org_id, indicator, points, note) values (?, ?, ?, ?, ?)")
-                    .params(sheetId, orgId, r.indicator(), r.points(), r.note()).update();
-        }
-    }
-
-    void sheetState(long id, int version, SheetStatus status, boolean onPaper, @Nullable String submittedBy) {
-        int n = jdbc.sql("""
-                update assessment_sheet set status = ?, on_paper = ?, submitted_by = ?,
-                       submitted_at = case when ? = 'SUBMITTED' then ? else null end, version = version + 1
-                where id = ? and version = ?""")
-                .params(status.name(), onPaper, submittedBy, status.name(), now(), id, version).update();
-        if (n == 0) {
-            throw new DomainException("assessment.error.stale");
-        }
-    }
-
-    /** Submitted points of a period: subject id → indicator → the points of each sheet. */
-    List<Object[]> submittedPoints(long periodId) {
-        return jdbc.sql("""
-                select s.subject_id, r.indicator, r.points from assessment_sheet_row r
-                join assessment_sheet s on s.id = r.sheet_id
-                where s.period_id = ? and s.status = 'SUBMITTED' and r.points is not null""").param(periodId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBigDecimal(3)}).list();
-    }
-
-    // ---------------------------------------------------------------- rates, bonus items, decisions
-
-    void upsertRate(long orgId, long periodId, long subjectId, String indicator, BigDecimal rate, String note,
-            String by) {
-        jdbc.sql("delete from assessment_rate where subject_id = ? and indicator = ?").params(subjectId, indicator)
-                .update();
-        insert("""
-                insert into assessment_rate (org_id, period_id, subject_id, indicator, rate, note, entered_by, entered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", orgId, periodId, subjectId, indicator, rate, note, by, now());
-    }
-
-    List<Rate> rates(long periodId) {
-        return jdbc.sql("""
-                select r.*, j.name as subject_name from assessment_rate r join assessment_subject j on j.id = r.subject_id
-                where r.period_id = ? order by j.sort_order, r.indicator""").param(periodId)
-                .query((rs, n) -> new Rate(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("subject_name"),
-                        rs.getString("indicator"), rs.getBigDecimal("rate"), rs.getString("note"),
-                        rs.getString("entered_by"))).list();
-    }
-
-    long insertBonus(long orgId, long periodId, long subjectId, String indicator, BigDecimal points, String title,
-            String evidence, String by) {
-        return insert("""
-                insert into assessment_bonus (org_id, period_id, subject_id, indicator, points, title, evidence,
-                                              entered_by, entered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", orgId, periodId, subjectId, indicator, points, title, evidence,
-                by, now());
-    }
-
-    List<Bonus> bonuses(long periodId) {
-        return jdbc.sql("""
-                select b.*, j.name as subject_name from assessment_bonus b join assessment_subject j on j.id = b.subject_id
-                where b.period_id = ? order by j.sort_order, b.id""").param(periodId)
-                .query((rs, n) -> new Bonus(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("subject_name"),
-                        rs.getString("indicator"), rs.getBigDecimal("points"), rs.getString("title"),
-                        rs.getString("evidence"), rs.getString("entered_by"))).list();
-    }
-
-    long insertDecision(long orgId, long periodId, long subjectId, DecisionKind kind, @Nullable BigDecimal points,
-            @Nullable Integer tiers, String reason, @Nullable String evidence, String by) {
-        return insert("""
-                insert into assessment_decision (org_id, period_id, subject_id, kind, points, tiers, reason, evidence,
-                                                 decided_by, decided_at, withdrawn)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)""", orgId, periodId, subjectId, kind.name(), points, tiers,
-                reason, evidence, by, now());
-    }
-
-    void withdrawDecision(long id) {
-        jdbc.sql("update assessment_decision set withdrawn = true where id = ?").param(id).update();
-    }
-
-    List<Decision> decisions(long periodId) {
-        return jdbc.sql("""
-                select d.*, j.name as subject_name from assessment_decision d
-                join assessment_subject j on j.id = d.subject_id
-                where d.period_id = ? order by d.id""").param(periodId).query(AssessmentStore::decision).list();
-    }
-
-    Optional<Decision> decision(long id) {
-        return jdbc.sql("""
-                select d.*, j.name as subject_name from assessment_decision d
-                join assessment_subject j on j.id = d.subject_id where d.id = ?""").param(id)
-                .query(AssessmentStore::decision).optional();
-    }
-
-    private static Decision decision(ResultSet rs, int n) throws SQLException {
-        int tiers = rs.getInt("tiers");
-        Integer t = rs.wasNull() ? null : tiers;
-        return new Decision(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("subject_name"),
-                DecisionKind.valueOf(rs.getString("kind")), rs.getBigDecimal("points"), t, rs.getString("reason"),
-                rs.getString("evidence"), rs.getString("decided_by"), instant(rs, "decided_at"),
-                rs.getBoolean("withdrawn"));
-    }
-
-    // ---------------------------------------------------------------- results and appeals
-
-    /** The JSON of a result's breakdown. */
-    record Breakdown(Map<String, BigDecimal> areas, Map<String, BigDecimal> sources, Map<String, BigDecimal> indicators,
-            List<String> missing) {}
-
-    record ResultRow(long id, long periodId, long subjectId, BigDecimal total, BigDecimal base, BigDecimal bonus,
-            BigDecimal adjustment, int rank, @Nullable String tier, @Nullable String naturalTier, boolean vetoed,
-            int demoted, Breakdown breakdown) {}
-
-    /** Replaces a period's results in one batch (1,500 deputies are one round trip, not 1,500). */
-    void replaceResults(long orgId, long periodId, List<ResultRow> rows) {
-        jdbc.sql("delete from assessment_result where period_id = ?").param(periodId).update();
-        OffsetDateTime at = now();
-        List<Object[]> args = new java.util.ArrayList<>(rows.size());
-        for (ResultRow r : rows) {
-            args.add(new Object[] {orgId, periodId, r.subjectId(), r.total(), r.base(), r.bonus(), r.adjustment(),
-                r.rank(), r.tier(), r.naturalTier(), r.vetoed(), r.demoted(), json(r.breakdown()), at});
-        }
-        batch.batchUpdate("""
-                insert into assessment_result (org_id, period_id, subject_id, total, base_points, bonus_points,
-                                               adjustment, rank_no, tier_code, natural_tier, vetoed, demoted,
-                                               breakdown, computed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", args,
-                new int[] {java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.BIGINT, java.sql.Types.NUMERIC,
-                    java.sql.Types.NUMERIC, java.sql.Types.NUMERIC, java.sql.Types.NUMERIC, java.sql.Types.INTEGER,
-                    java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.BOOLEAN, java.sql.Types.INTEGER,
-                    java.sql.Types.VARCHAR, java.sql.Types.TIMESTAMP_WITH_TIMEZONE});
-    }
-
-    List<ResultRow> results(long periodId) {
-        return jdbc.sql("select * from assessment_result where period_id = ? order by rank_no, id").param(periodId)
-                .query(AssessmentStore::result).list();
-    }
-
-    Optional<ResultRow> result(long id) {
-        return jdbc.sql("select * from assessment_result where id = ?").param(id).query(AssessmentStore::result)
-                .optional();
-    }
-
-    private static ResultRow result(ResultSet rs, int n) throws SQLException {
-        String tier = rs.getString("tier_code");
-        return new ResultRow(rs.getLong("id"), rs.getLong("period_id"), rs.getLong("subject_id"),
-                rs.getBigDecimal("total"), rs.getBigDecimal("base_points"), rs.getBigDecimal("bonus_points"),
-                rs.getBigDecimal("adjustment"), rs.getInt("rank_no"), tier, rs.getString("natural_tier"),
-                rs.getBoolean("vetoed"), rs.getInt("demoted"),
-                JSON.readValue(rs.getString("breakdown"), Breakdown.class));
-    }
-
-    long insertAppeal(long orgId, long periodId, long subjectId, String body, String by) {
-        return insert("""
-                insert into assessment_appeal (org_id, period_id, subject_id, body, filed_by, filed_at)
-                values (?, ?, ?, ?, ?, ?)""", orgId, periodId, subjectId, body, by, now());
-    }
-
-    void answerAppeal(long id, String answer, boolean upheld, String by) {
-        int n = jdbc.sql("""
-                update assessment_appeal set answer = ?, upheld = ?, answered_by = ?, answered_at = ?
-                where id = ? and answer is null""").params(answer, upheld, by, now(), id).update();
-        if (n == 0) {
-            throw new DomainException("assessment.appeal.error.answered");
-        }
-    }
-
-    List<Appeal> appeals(long periodId) {
-        return jdbc.sql("""
-                select a.*, j.name as subject_name from assessment_appeal a join assessment_subject j on j.id = a.subject_id
-                where a.period_id = ? order by a.id""").param(periodId).query(AssessmentStore::appeal).list();
-    }
-
-    Optional<Appeal> appeal(long id) {
-        return jdbc.sql("""
-                select a.*, j.name as subject_name from assessment_appeal a join assessment_subject j on j.id = a.subject_id
-                where a.id = ?""").param(id).query(AssessmentStore::appeal).optional();
-    }
-
-    private static Appeal appeal(ResultSet rs, int n) throws SQLException {
-        boolean upheld = rs.getBoolean("upheld");
-        Boolean u = rs.wasNull() ? null : upheld;
-        return new Appeal(rs.getLong("id"), rs.getLong("period_id"), rs.getLong("subject_id"),
-                rs.getString("subject_name"), rs.getString("body"), rs.getString("filed_by"), instant(rs, "filed_at"),
-                rs.getString("answer"), rs.getString("answered_by"), u);
-    }
-
-    /** Published (or final) periods in which one of the given organisations or deputies is a subject. */
-    List<Object[]> subjectAppearances(Collection<Long> orgIds, @Nullable Long deputyId) {
-        if (orgIds.isEmpty() && deputyId == null) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                select j.id, j.period_id from assessment_subject j
-                join assessment_period p on p.id = j.period_id
-                join assessment_scheme s on s.id = p.scheme_id
-                where p.status in ('PUBLISHED', 'FINAL')
-                  and ((s.subject_kind <> 'DEPUTY' and j.subject_ref in (:orgs))
-                       or (s.subject_kind = 'DEPUTY' and j.subject_ref = :deputy))
-                order by p.id desc""").param("orgs", orgIds.isEmpty() ? List.of(-1L) : orgIds)
-                .param("deputy", deputyId == null ? -1L : deputyId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2)}).list();
     }
 }

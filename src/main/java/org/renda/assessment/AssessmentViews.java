@@ -57,8 +57,9 @@ public final class AssessmentViews {
     public record Bonus(long id, long subjectId, String subjectName, String indicator, BigDecimal points, String title,
             String evidence, String enteredBy) {}
 
+    /** A decision of the presidium; {@code indicators} are the unscored indicators an EXCUSE accepts as zero. */
     public record Decision(long id, long subjectId, String subjectName, DecisionKind kind, @Nullable BigDecimal points,
-            @Nullable Integer tiers, String reason, @Nullable String evidence, String decidedBy, Instant decidedAt,
+            @Nullable Integer tiers, List<String> indicators, String reason, @Nullable String evidence, String decidedBy, Instant decidedAt,
             boolean withdrawn) {}
 
     /**
@@ -67,12 +68,34 @@ public final class AssessmentViews {
      * @param areas points per area name, in the scheme's order
      * @param sources points per source name
      * @param indicators each indicator's contribution, by indicator name
+     * @param missing the names of the indicators nobody measured (counted 0)
+     * @param excused the names of those the presidium accepted as zero
+     * @param unscored the codes of the missing indicators not excused: the subject is incomplete while any remain
      */
     public record Result(long id, long periodId, long subjectId, long subjectRef, String subjectName,
             BigDecimal total, BigDecimal base, BigDecimal bonus, BigDecimal adjustment, int rank,
             @Nullable String tierCode, @Nullable String tierName, @Nullable String naturalTierName, boolean vetoed,
             int demoted, Map<String, BigDecimal> areas, Map<String, BigDecimal> sources,
-            Map<String, BigDecimal> indicators, List<String> missing) {}
+            Map<String, BigDecimal> indicators, List<String> missing, List<String> excused, List<String> unscored) {
+
+        /** Missing indicators nobody excused: no award tier under the scheme's completeness rule. */
+        public boolean incomplete() {
+            return !unscored.isEmpty();
+        }
+    }
+
+    /**
+     * A subject that cannot take an award tier as things stand: the indicators nobody scored and the presidium
+     * has not excused (codes and names), shown before sign-off.
+     */
+    public record Incomplete(long subjectId, String subjectName, int rank, List<String> codes, List<String> names) {}
+
+    /**
+     * A subject's standing while scoring runs (暂定, not signed off): its current total and rank from the sheets
+     * submitted so far, and how many of its sheets are in.
+     */
+    public record Provisional(long subjectId, String subjectName, int rank, BigDecimal total, int sheetsSubmitted,
+            int sheetsExpected, int unscored) {}
 
     public record Appeal(long id, long periodId, long subjectId, String subjectName, String body, String filedBy,
             Instant filedAt, @Nullable String answer, @Nullable String answeredBy, @Nullable Boolean upheld) {}

@@ -25,18 +25,23 @@ import org.springframework.stereotype.Component;
 /**
  * Loads what a period measured and hands it to the engine: submitted sheets, record counts from the
  * {@link RecordCounter} beans, satisfaction rates (a {@link SatisfactionSource} first, then the rates staff
- * entered), bonus items and the standing decisions. An annual period combines the halves of the same
+ * entered), bonus items and the standing decisions (excused indicators among them). An annual period combines the halves of the same
  * scheme version that have been closed (matched by subject reference).
  */
 @Component
 class PeriodScoring {
 
     private final AssessmentStore store;
+    private final SheetStore sheetStore;
+    private final DecisionStore decisionStore;
     private final List<RecordCounter> counters;
     private final ObjectProvider<SatisfactionSource> satisfaction;
 
-    PeriodScoring(AssessmentStore store, List<RecordCounter> counters, ObjectProvider<SatisfactionSource> satisfaction) {
+    PeriodScoring(AssessmentStore store, SheetStore sheetStore, DecisionStore decisionStore, List<RecordCounter> counters,
+            ObjectProvider<SatisfactionSource> satisfaction) {
         this.store = store;
+        this.sheetStore = sheetStore;
+        this.decisionStore = decisionStore;
         this.counters = counters;
         this.satisfaction = satisfaction;
     }
@@ -54,11 +59,12 @@ class PeriodScoring {
         }
         inputs.add(inputs(period, scheme, subjects));
         Decisions decisions = new Decisions();
-        store.decisions(period.id()).stream().filter(d -> !d.withdrawn()).forEach(d -> {
+        decisionStore.decisions(period.id()).stream().filter(d -> !d.withdrawn()).forEach(d -> {
             switch (d.kind()) {
                 case VETO -> decisions.veto(d.subjectId());
                 case POINTS -> decisions.adjust(d.subjectId(), d.points() == null ? BigDecimal.ZERO : d.points());
                 case DEMOTE -> decisions.demote(d.subjectId(), d.tiers() == null ? 1 : d.tiers());
+                case EXCUSE -> d.indicators().forEach(code -> decisions.excuse(d.subjectId(), code));
             }
         });
         return ScoringEngine.score(scheme, engineSubjects, inputs, decisions);
@@ -78,7 +84,7 @@ class PeriodScoring {
             }
         }
         Inputs in = new Inputs(p.kind());
-        for (Object[] r : store.submittedPoints(p.id())) {
+        for (Object[] r : sheetStore.submittedPoints(p.id())) {
             Long t = toTarget.get((Long) r[0]);
             if (t != null) {
                 in.enter(t, (String) r[1], (BigDecimal) r[2]);
@@ -94,7 +100,7 @@ class PeriodScoring {
             counts(sources, p).forEach(in::counts);
         }
         Map<String, BigDecimal> manual = new HashMap<>();
-        store.rates(p.id()).forEach(r -> manual.put(r.subjectId() + "/" + r.indicator(), r.rate()));
+        decisionStore.rates(p.id()).forEach(r -> manual.put(r.subjectId() + "/" + r.indicator(), r.rate()));
         List<SatisfactionSource> voteSources = satisfaction.orderedStream().toList();
         for (Indicator i : scheme.indicators()) {
             if (i.method() != Method.VOTE || !i.measuredIn(p.kind()) || i.voteRef() == null) {
@@ -118,7 +124,7 @@ class PeriodScoring {
                 }
             }
         }
-        store.bonuses(p.id()).forEach(b -> {
+        decisionStore.bonuses(p.id()).forEach(b -> {
             Long t = toTarget.get(b.subjectId());
             if (t != null) {
                 in.bonus(t, b.indicator(), b.points());

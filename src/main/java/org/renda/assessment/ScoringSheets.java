@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.assessment.AssessmentEnums.PeriodStatus;
 import org.renda.assessment.AssessmentEnums.SheetStatus;
-import org.renda.assessment.AssessmentStore.GroupRow;
+import org.renda.assessment.SheetStore.GroupRow;
 import org.renda.assessment.AssessmentStore.PeriodRow;
-import org.renda.assessment.AssessmentStore.SheetRowData;
+import org.renda.assessment.SheetStore.SheetRowData;
 import org.renda.assessment.AssessmentViews.Sheet;
 import org.renda.assessment.AssessmentViews.SheetRow;
 import org.renda.assessment.AssessmentViews.SheetSummary;
@@ -41,15 +41,17 @@ public class ScoringSheets {
     static final String AUDIT_TYPE = "assessment_sheet";
 
     private final AssessmentStore store;
-    private final AssessmentDesk desk;
+    private final SheetStore sheetStore;
+    private final PeriodAccess access;
     private final DeputyRegister deputies;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    ScoringSheets(AssessmentStore store, AssessmentDesk desk, DeputyRegister deputies, CurrentActor currentActor,
-            AuditTrail audit) {
+    ScoringSheets(AssessmentStore store, SheetStore sheetStore, PeriodAccess access, DeputyRegister deputies,
+            CurrentActor currentActor, AuditTrail audit) {
         this.store = store;
-        this.desk = desk;
+        this.sheetStore = sheetStore;
+        this.access = access;
         this.deputies = deputies;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -61,15 +63,15 @@ public class ScoringSheets {
     /** The sheets of the signed-in evaluator's groups in open periods. */
     @Transactional(readOnly = true)
     public List<SheetSummary> mine() {
-        return store.sheetsOfUser(currentActor.require().userId());
+        return sheetStore.sheetsOfUser(currentActor.require().userId());
     }
 
     @Transactional(readOnly = true)
     public Sheet get(long sheetId) {
-        SheetSummary s = store.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        SheetSummary s = sheetStore.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
         PeriodRow p = store.period(s.periodId()).orElseThrow();
         Actor actor = currentActor.require();
-        if (!actor.can(Permission.ASSESSMENT_READ, p.orgId()) && !store.isMember(s.groupId(), actor.userId())) {
+        if (!actor.can(Permission.ASSESSMENT_READ, p.orgId()) && !sheetStore.isMember(s.groupId(), actor.userId())) {
             throw new NotFoundException("error.notFound");
         }
         return sheet(s, p);
@@ -78,7 +80,7 @@ public class ScoringSheets {
     /** Whether the signed-in user may fill the sheet, and if not, the message key why (null when they may). */
     @Transactional(readOnly = true)
     public @Nullable String refusal(long sheetId) {
-        SheetSummary s = store.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        SheetSummary s = sheetStore.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
         PeriodRow p = store.period(s.periodId()).orElseThrow();
         return conflict(s, p).orElse(null);
     }
@@ -88,10 +90,10 @@ public class ScoringSheets {
      * member scores on their own behalf; staff who are not members enter a paper sheet.
      */
     public Sheet save(long sheetId, int version, Map<String, Entry> entries, boolean submit) {
-        SheetSummary s = store.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        SheetSummary s = sheetStore.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
         PeriodRow p = store.period(s.periodId()).orElseThrow();
         Actor actor = currentActor.require();
-        boolean member = store.isMember(s.groupId(), actor.userId());
+        boolean member = sheetStore.isMember(s.groupId(), actor.userId());
         boolean staff = actor.can(Permission.ASSESSMENT_WRITE, p.orgId());
         if (!member && !staff) {
             throw new NotFoundException("error.notFound");
@@ -108,12 +110,12 @@ public class ScoringSheets {
         if (s.status() == SheetStatus.SUBMITTED) {
             throw new DomainException("assessment.sheet.error.submitted");
         }
-        if (store.sheetVersion(sheetId) != version) {
+        if (sheetStore.sheetVersion(sheetId) != version) {
             throw new DomainException("assessment.error.stale");
         }
-        Scheme scheme = desk.scheme(p).definition();
-        GroupRow group = store.group(s.groupId()).orElseThrow();
-        Map<String, SheetRowData> before = store.rows(sheetId);
+        Scheme scheme = access.scheme(p).definition();
+        GroupRow group = sheetStore.group(s.groupId()).orElseThrow();
+        Map<String, SheetRowData> before = sheetStore.rows(sheetId);
         List<SheetRowData> rows = new ArrayList<>();
         for (String code : group.indicators()) {
             Indicator i = scheme.indicator(code);
@@ -125,29 +127,29 @@ public class ScoringSheets {
             String note = e == null || e.note() == null || e.note().isBlank() ? null : e.note().strip();
             if (points != null) {
                 if (points.signum() < 0 || points.compareTo(i.maxPoints()) > 0) {
-                    throw new DomainException("assessment.sheet.error.range", i.name(), i.maxPoints().stripTrailingZeros()
+                    throw DomainException.onField("points[" + code + "]", "assessment.sheet.error.range", i.name(), i.maxPoints().stripTrailingZeros()
                             .toPlainString());
                 }
                 if (points.scale() > 2 && points.setScale(2, RoundingMode.DOWN).compareTo(points) != 0) {
-                    throw new DomainException("assessment.sheet.error.decimals", i.name());
+                    throw DomainException.onField("points[" + code + "]", "assessment.sheet.error.decimals", i.name());
                 }
                 if (i.reasonBelow() != null && note == null
                         && points.compareTo(i.maxPoints().multiply(i.reasonBelow())) < 0) {
-                    throw new DomainException("assessment.sheet.error.reason", i.name());
+                    throw DomainException.onField("notes[" + code + "]", "assessment.sheet.error.reason", i.name());
                 }
                 points = points.setScale(2, RoundingMode.HALF_UP);
             } else if (submit) {
-                throw new DomainException("assessment.sheet.error.incomplete", i.name());
+                throw DomainException.onField("points[" + code + "]", "assessment.sheet.error.incomplete", i.name());
             }
             if (note != null && note.length() > 500) {
-                throw new DomainException("assessment.sheet.error.note");
+                throw DomainException.onField("notes[" + code + "]", "assessment.sheet.error.note");
             }
             rows.add(new SheetRowData(code, points, note));
         }
         long orgId = p.orgId();
-        store.saveRows(sheetId, orgId, rows);
+        sheetStore.saveRows(sheetId, orgId, rows);
         boolean paper = !member;
-        store.sheetState(sheetId, version, submit ? SheetStatus.SUBMITTED : SheetStatus.DRAFT, paper,
+        sheetStore.sheetState(sheetId, version, submit ? SheetStatus.SUBMITTED : SheetStatus.DRAFT, paper,
                 submit ? currentActor.auditName() : null);
         audit.record(orgId, AUDIT_TYPE, sheetId, submit ? (paper ? "PAPER_ENTERED" : "SUBMITTED") : "SAVED",
                 auditView(before.values()), Map.of("subject", s.subjectName(), "group", s.groupName(), "rows",
@@ -157,20 +159,20 @@ public class ScoringSheets {
 
     /** Staff reopen a submitted sheet (a mistake on paper, an evaluator's request) while the period is open. */
     public void reopen(long sheetId) {
-        SheetSummary s = store.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        SheetSummary s = sheetStore.sheet(sheetId).orElseThrow(() -> new NotFoundException("error.notFound"));
         PeriodRow p = store.period(s.periodId()).orElseThrow();
         currentActor.require().require(Permission.ASSESSMENT_WRITE, p.orgId());
         if (p.status() != PeriodStatus.OPEN || s.status() != SheetStatus.SUBMITTED) {
             throw new DomainException("assessment.period.error.notOpen");
         }
-        store.sheetState(sheetId, store.sheetVersion(sheetId), SheetStatus.DRAFT, s.onPaper(), null);
+        sheetStore.sheetState(sheetId, sheetStore.sheetVersion(sheetId), SheetStatus.DRAFT, s.onPaper(), null);
         audit.record(p.orgId(), AUDIT_TYPE, sheetId, "REOPENED", Map.of("status", "SUBMITTED"),
                 Map.of("status", "DRAFT"));
     }
 
     private Optional<String> conflict(SheetSummary s, PeriodRow p) {
         Actor actor = currentActor.require();
-        if (store.conflict(actor.userId(), s.subjectId()).isPresent()) {
+        if (sheetStore.conflict(actor.userId(), s.subjectId()).isPresent()) {
             return Optional.of("assessment.sheet.error.conflictDeclared");
         }
         Optional<DeputyProfile> me = deputies.mine();
@@ -178,7 +180,7 @@ public class ScoringSheets {
             return Optional.empty();
         }
         SubjectView subject = store.subject(s.subjectId()).orElseThrow();
-        boolean deputyScheme = desk.scheme(p).subjectKind() == SubjectKind.DEPUTY;
+        boolean deputyScheme = access.scheme(p).subjectKind() == SubjectKind.DEPUTY;
         if (deputyScheme ? me.get().id() == subject.ref() : me.get().orgId() == subject.subjectOrgId()) {
             return Optional.of(deputyScheme ? "assessment.sheet.error.conflictSelf" : "assessment.sheet.error.conflictOwn");
         }
@@ -186,9 +188,9 @@ public class ScoringSheets {
     }
 
     private Sheet sheet(SheetSummary s, PeriodRow p) {
-        Scheme scheme = desk.scheme(p).definition();
-        GroupRow group = store.group(s.groupId()).orElseThrow();
-        Map<String, SheetRowData> data = store.rows(s.id());
+        Scheme scheme = access.scheme(p).definition();
+        GroupRow group = sheetStore.group(s.groupId()).orElseThrow();
+        Map<String, SheetRowData> data = sheetStore.rows(s.id());
         List<SheetRow> rows = new ArrayList<>();
         for (String code : group.indicators()) {
             Indicator i = scheme.indicator(code);
@@ -203,7 +205,7 @@ public class ScoringSheets {
             rows.add(new SheetRow(code, i.name(), area, source, i.maxPoints(), i.reasonBelow(), i.guidance(),
                     d == null ? null : d.points(), d == null ? null : d.note()));
         }
-        return new Sheet(s, p.orgId(), p.status(), rows, store.sheetVersion(s.id()));
+        return new Sheet(s, p.orgId(), p.status(), rows, sheetStore.sheetVersion(s.id()));
     }
 
     private static List<Map<String, Object>> auditView(java.util.Collection<SheetRowData> rows) {

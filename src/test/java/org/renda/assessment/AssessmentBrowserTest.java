@@ -61,8 +61,17 @@ class AssessmentBrowserTest {
             input.sendKeys(points[i]);
         }
         assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        assertThat(b.driver().findElement(By.id("criteria_S1")).getText()).contains("评分标准");
+        double sum = 0;
+        for (String p : points) {
+            sum += Double.parseDouble(p);
+        }
+        String total = sum == Math.rint(sum) ? String.valueOf((long) sum) : String.valueOf(sum);
+        assertThat(b.driver().findElement(By.id("sheet-total")).getText()).as("the running total").isEqualTo(total);
         b.screenshot("assessment-sheet-phone-" + (village.equals("东湖村") ? "1" : "2"));
         b.click(b.driver().findElement(By.id("sheet-submit")));
+        // submitting is irreversible: the browser asks first
+        b.waiting().until(ExpectedConditions.alertIsPresent()).accept();
         b.success("“" + village + "”的评分已提交");
     }
 
@@ -99,21 +108,36 @@ class AssessmentBrowserTest {
                 .query(Integer.class).single()).hasSizeGreaterThanOrEqualTo(14);
         assertThat(rows.get(0).getAttribute("data-subject")).isEqualTo("南塘村");
         assertThat(rows.get(0).findElement(By.cssSelector(".rank")).getText()).isEqualTo("1");
-        assertThat(rows.get(0).findElement(By.cssSelector(".tier")).getText()).isEqualTo("一等奖");
+        // nobody measured the half-year satisfaction: every village is incomplete and none takes a tier yet
+        assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".tier")).getText()).isEmpty());
         assertThat(rows.get(1).getAttribute("data-subject")).isEqualTo("东湖村");
-        assertThat(rows.get(1).findElement(By.cssSelector(".tier")).getText()).isEqualTo("一等奖");
-        assertThat(rows.get(2).findElement(By.cssSelector(".tier")).getText()).isEqualTo("二等奖");
-        b.screenshot("assessment-results");
-        b.click(rows.get(1).findElement(By.tagName("a")));
-        b.waiting().until(ExpectedConditions.textToBe(By.id("subject-tier"), "一等奖"));
-        b.screenshot("assessment-subject");
         b.go("/assessments");
         assertThat(browser.findElement(By.id("periods")).getText()).contains(name);
         b.screenshot("assessment-index");
 
         browser = b.signIn("anlan.chair", false).driver();
         b.go("/assessments/periods/" + period + "/results");
+        assertThat(browser.findElement(By.id("incomplete")).getText()).contains("东湖村", "群众对“两委”干部的满意度");
+        b.screenshot("assessment-signoff-warning");
+        // the presidium accepts the two scored villages' missing satisfaction as zero: they are tiered
+        for (String village : List.of("南塘村", "东湖村")) {
+            WebElement item = browser.findElement(By.cssSelector("#incomplete .incomplete-subject[data-subject='"
+                    + village + "']"));
+            item.findElement(By.name("reason")).sendKeys("本年度未开展半年测评，按零分计");
+            b.click(item.findElement(By.cssSelector("button[type=submit]")));
+            b.success("缺项已认定");
+        }
+        rows = browser.findElements(By.cssSelector("#ranking .result-row"));
+        assertThat(rows.get(0).findElement(By.cssSelector(".tier")).getText()).isEqualTo("一等奖");
+        assertThat(rows.get(1).findElement(By.cssSelector(".tier")).getText()).isEqualTo("一等奖");
+        assertThat(rows.get(2).findElement(By.cssSelector(".tier")).getText()).isEmpty();
+        b.screenshot("assessment-results");
         b.click(browser.findElement(By.id("sign")));
+        b.waiting().until(ExpectedConditions.alertIsPresent()).accept();
+        b.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("acknowledgeIncomplete-error")));
+        b.click(browser.findElement(By.cssSelector("#sign-form input[type=checkbox]")));
+        b.click(browser.findElement(By.id("sign")));
+        b.waiting().until(ExpectedConditions.alertIsPresent()).accept();
         b.waiting().until(ExpectedConditions.textToBe(By.id("period-status"), "已签发，待公布"));
         b.go("/assessments/schemes/" + jdbc.sql("select scheme_id from assessment_period where id = ?")
                 .param(period).query(Long.class).single());

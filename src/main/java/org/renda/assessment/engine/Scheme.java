@@ -100,18 +100,47 @@ public record Scheme(BigDecimal base, Weighting weighting, List<Area> areas, Lis
      * @param vetoTopPlaces the top places a vetoed subject cannot take (一票否决: "不得评为优秀或前列名次")
      * @param periodWeights how the periods combine into the annual result; a kind absent weighs 1
      * @param appealDays the days a subject may appeal after publication
+     * @param incomplete what a subject with unscored indicators may take, see {@link Incomplete} (absent in a
+     *     definition stored before the rule existed: {@link Incomplete#NO_TIER})
+     * @param tierPeriods the period kinds whose results give award tiers (empty: every kind); the villages' June
+     *     and December measurements feed the annual assessment and give no prize of their own [000]
      */
     public record Rules(List<String> tieSources, int vetoTopPlaces, Map<PeriodKind, BigDecimal> periodWeights,
-            int appealDays) {
+            int appealDays, @Nullable Incomplete incomplete, @Nullable Set<PeriodKind> tierPeriods) {
 
         public Rules {
             tieSources = List.copyOf(tieSources);
             periodWeights = Map.copyOf(periodWeights);
+            incomplete = incomplete == null ? Incomplete.NO_TIER : incomplete;
+            tierPeriods = tierPeriods == null ? Set.of() : Set.copyOf(tierPeriods);
+        }
+
+        /** The rules without a tier rule of their own: incomplete subjects take no tier, every period gives tiers. */
+        public Rules(List<String> tieSources, int vetoTopPlaces, Map<PeriodKind, BigDecimal> periodWeights,
+                int appealDays) {
+            this(tieSources, vetoTopPlaces, periodWeights, appealDays, Incomplete.NO_TIER, Set.of());
+        }
+
+        /** Whether results of a period of this kind give award tiers. */
+        public boolean givesTiers(PeriodKind kind) {
+            return tierPeriods == null || tierPeriods.isEmpty() || tierPeriods.contains(kind);
         }
 
         public BigDecimal weightOf(PeriodKind kind) {
             return periodWeights.getOrDefault(kind, BigDecimal.ONE);
         }
+    }
+
+    /**
+     * What a subject with unscored indicators (nobody measured them and the presidium has not excused them) may
+     * take. An excused indicator (the presidium records it as not applicable or scored zero, with a reason)
+     * counts 0 and no longer stands in the way.
+     */
+    public enum Incomplete {
+        /** No award tier, and no tier's slot: the next complete subject takes it. The rank stays (by total). */
+        NO_TIER,
+        /** Unscored indicators count 0 and the subject is tiered like any other (the rule before 2026). */
+        COUNT_ZERO
     }
 
     public @Nullable Indicator indicator(String code) {

@@ -19,8 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param tier the award tier code, null for none
  * @param naturalTier the tier the ranking alone would give, before veto and demotion
  * @param missing the indicators without any measurement (counted as zero)
+ * @param excused those of the missing indicators the presidium accepted as zero
  */
 public record Score(long subjectId, long ref, String name, Map<String, BigDecimal> indicators,
         Map<String, BigDecimal> areas, Map<String, BigDecimal> sources, BigDecimal base, BigDecimal bonus,
         BigDecimal adjustment, BigDecimal total, int rank, @Nullable String tier, @Nullable String naturalTier,
-        boolean vetoed, int demoted, List<String> missing) {}
+        boolean vetoed, int demoted, List<String> missing, List<String> excused) {
+
+    /** The missing indicators nobody excused: while there are any, the subject is incomplete. */
+    public List<String> unscored() {
+        return missing.stream().filter(c -> !excused.contains(c)).toList();
+    }
+}

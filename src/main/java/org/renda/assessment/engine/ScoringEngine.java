@@ -23,7 +23,8 @@ import org.renda.assessment.engine.Scheme.Tier;
  * in the periods that have items for it.</li>
  * <li>Periods combine per indicator: the weighted mean ({@code rules.periodWeights}) over the periods that
  * measured it, so the June and December measurements of a satisfaction indicator average into the annual
- * result. An indicator nobody measured counts 0 and is listed as missing.</li>
+ * result. An indicator nobody measured counts 0 and is listed as missing; one the scored period does not measure
+ * at all (an annual-only indicator in the June measurement) is not missing, it does not apply.</li>
  * <li>Weighting: with AREA (SOURCE) weighting a non-bonus indicator's points are scaled by
  * {@code weight / sum of the maxima} of its area (source). Bonus points are never scaled.</li>
  * <li>Each contribution is rounded HALF_UP to 2 decimals; areas, sources, base, bonus and total are exact
@@ -35,6 +36,9 @@ import org.renda.assessment.engine.Scheme.Tier;
  * <li>Tiers go down the final order (ties at a boundary all get the better tier). A vetoed subject gets
  * no excellent tier: it takes the next tier that is not excellent. A demotion then moves the subject's
  * tier down by its steps (past the last tier: no tier). Demotions do not lift anyone else.</li>
+ * <li>Completeness ({@code rules.incomplete}): under {@link Scheme.Incomplete#NO_TIER} a subject with a missing
+ * indicator the presidium has not excused gets no tier and takes no tier's slot (the next complete subject
+ * does); its rank by total stays. Tiers are only given in the period kinds of {@code rules.tierPeriods}.</li>
  * </ol>
  */
 public final class ScoringEngine {
@@ -54,12 +58,14 @@ public final class ScoringEngine {
         Comparator<Draft> order = order(scheme);
         List<Draft> ranked = place(drafts, order, scheme.rules().vetoTopPlaces());
         assignRanks(ranked, order);
-        assignTiers(ranked, scheme.tiers());
+        if (periods.stream().anyMatch(p -> scheme.rules().givesTiers(p.kind()))) {
+            assignTiers(ranked, scheme.tiers());
+        }
         List<Score> out = new ArrayList<>(ranked.size());
         for (Draft d : ranked) {
             out.add(new Score(d.subject.id(), d.subject.ref(), d.subject.name(), d.indicators, d.areas, d.sources,
                     d.base, d.bonus, d.adjustment, d.total, d.rank, d.tier, d.naturalTier, d.vetoed, d.demoted,
-                    d.missing));
+                    d.missing, d.excused));
         }
         return out;
     }
@@ -100,7 +106,9 @@ public final class ScoringEngine {
         Draft d = new Draft(s);
         scheme.areas().forEach(a -> d.areas.put(a.code(), BigDecimal.ZERO.setScale(SCALE)));
         scheme.sources().forEach(src -> d.sources.put(src.code(), BigDecimal.ZERO.setScale(SCALE)));
+        boolean annual = periods.stream().anyMatch(p -> p.kind() == PeriodKind.ANNUAL);
         for (Indicator i : scheme.indicators()) {
+            boolean applies = annual || periods.stream().anyMatch(p -> i.measuredIn(p.kind()));
             BigDecimal weighted = BigDecimal.ZERO;
             BigDecimal weights = BigDecimal.ZERO;
             for (Inputs p : periods) {
@@ -117,8 +125,11 @@ public final class ScoringEngine {
             BigDecimal points;
             if (weights.signum() == 0) {
                 points = BigDecimal.ZERO;
-                if (!i.isBonus()) {
+                if (!i.isBonus() && applies) {
                     d.missing.add(i.code());
+                    if (decisions.excused(s.id(), i.code())) {
+                        d.excused.add(i.code());
+                    }
                 }
             } else {
                 points = weighted.divide(weights, WORK_SCALE, RoundingMode.HALF_UP);
@@ -137,6 +148,8 @@ public final class ScoringEngine {
         d.total = d.base.add(d.bonus).add(d.adjustment).max(BigDecimal.ZERO.setScale(SCALE));
         d.vetoed = decisions.vetoed(s.id());
         d.demoted = Math.max(0, decisions.demotion(s.id()));
+        d.incomplete = scheme.rules().incomplete() != Scheme.Incomplete.COUNT_ZERO
+                && d.excused.size() < d.missing.size();
         d.tieKeys = scheme.rules().tieSources().stream().map(src -> d.sources.getOrDefault(src, BigDecimal.ZERO))
                 .toList();
         return d;
@@ -221,10 +234,14 @@ public final class ScoringEngine {
     private static void assignTiers(List<Draft> ranked, List<Tier> tiers) {
         int t = 0;
         int taken = 0;
+        @Nullable Draft prev = null; // the last subject that could take a tier
         for (int p = 0; p < ranked.size() && t < tiers.size(); p++) {
             Draft d = ranked.get(p);
-            Draft prev = p == 0 ? null : ranked.get(p - 1);
+            if (d.incomplete) {
+                continue; // no tier and no slot: the next complete subject takes it
+            }
             boolean tiedWithPrev = prev != null && prev.rank == d.rank && prev.naturalTierIndex == t;
+            prev = d;
             while (t < tiers.size() && !fits(tiers.get(t), d, taken, tiedWithPrev)) {
                 t++;
                 taken = 0;
@@ -270,12 +287,14 @@ public final class ScoringEngine {
         final Map<String, BigDecimal> areas = new LinkedHashMap<>();
         final Map<String, BigDecimal> sources = new LinkedHashMap<>();
         final List<String> missing = new ArrayList<>();
+        final List<String> excused = new ArrayList<>();
         BigDecimal base = BigDecimal.ZERO.setScale(SCALE);
         BigDecimal bonus = BigDecimal.ZERO.setScale(SCALE);
         BigDecimal adjustment = BigDecimal.ZERO.setScale(SCALE);
         BigDecimal total = BigDecimal.ZERO.setScale(SCALE);
         List<BigDecimal> tieKeys = List.of();
         boolean vetoed;
+        boolean incomplete;
         int demoted;
         int rank;
         int naturalTierIndex = -1;

@@ -177,7 +177,10 @@ public class Feedback {
         }
     }
 
-    private static boolean hasField(BindingResult binding, String field) {
+    private static boolean hasField(BindingResult binding, String path) {
+        // an entry of a map or list field ("points[S1]") belongs to the form when the field itself does
+        int bracket = path.indexOf('[');
+        String field = bracket > 0 ? path.substring(0, bracket) : path;
         Object target = binding.getTarget();
         if (target == null) {
             return false;

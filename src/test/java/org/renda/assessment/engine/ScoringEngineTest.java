@@ -137,6 +137,65 @@ class ScoringEngineTest {
         assertThat(of(scores, 4).tier()).isEqualTo("SECOND");
     }
 
+    /** Two indicators; subject 1 is best on the one scored but nobody scored its second: 缺 1 项. */
+    private static List<Score> oneSubjectMissesAnIndicator(Scheme.Incomplete rule, Decisions decisions) {
+        Scheme scheme = simple(List.of(Indicator.entered("E", "A", "RD", "工作", "50"),
+                Indicator.entered("F", "A", "DEPT", "业务", "50")),
+                List.of(Tier.top("FIRST", "一等奖", true, 1), Tier.top("SECOND", "二等奖", false, 1)),
+                new Rules(List.of(), 0, Map.of(), 7, rule, Set.of()));
+        Inputs in = new Inputs(PeriodKind.ANNUAL).enter(1, "E", d("50"))
+                .enter(2, "E", d("30")).enter(2, "F", d("10")).enter(3, "E", d("20")).enter(3, "F", d("10"));
+        return ScoringEngine.score(scheme, subjects(3), List.of(in), decisions);
+    }
+
+    @Test
+    void aSubjectWithAnUnscoredIndicatorTakesNoTierAndItsSlotGoesToTheNextCompleteSubject() {
+        List<Score> scores = oneSubjectMissesAnIndicator(Scheme.Incomplete.NO_TIER, Decisions.none());
+        assertThat(of(scores, 1).rank()).as("the rank by total stays").isEqualTo(1);
+        assertThat(of(scores, 1).unscored()).containsExactly("F");
+        assertThat(of(scores, 1).tier()).isNull();
+        assertThat(of(scores, 1).naturalTier()).isNull();
+        assertThat(of(scores, 2).tier()).isEqualTo("FIRST");
+        assertThat(of(scores, 3).tier()).isEqualTo("SECOND");
+    }
+
+    @Test
+    void anIndicatorThePresidiumExcusesCountsZeroAndTheSubjectIsTieredAgain() {
+        List<Score> scores = oneSubjectMissesAnIndicator(Scheme.Incomplete.NO_TIER, new Decisions().excuse(1, "F"));
+        assertThat(of(scores, 1).total()).isEqualByComparingTo("50.00");
+        assertThat(of(scores, 1).missing()).containsExactly("F");
+        assertThat(of(scores, 1).excused()).containsExactly("F");
+        assertThat(of(scores, 1).unscored()).isEmpty();
+        assertThat(of(scores, 1).tier()).isEqualTo("FIRST");
+        assertThat(of(scores, 2).tier()).isEqualTo("SECOND");
+        assertThat(of(scores, 3).tier()).isNull();
+    }
+
+    @Test
+    void underTheCountZeroRuleAnIncompleteSubjectIsTieredLikeAnyOther() {
+        List<Score> scores = oneSubjectMissesAnIndicator(Scheme.Incomplete.COUNT_ZERO, Decisions.none());
+        assertThat(of(scores, 1).tier()).isEqualTo("FIRST");
+        assertThat(of(scores, 1).unscored()).containsExactly("F");
+    }
+
+    @Test
+    void aHalfYearMeasurementMissesNoAnnualIndicatorAndGivesNoTierWhereTheRulesSaySo() {
+        Indicator annualOnly = new Indicator("E", "A", "RD", "工作", d("50"), Method.ENTERED, null, null, null, null,
+                Set.of(PeriodKind.ANNUAL), null, null);
+        Scheme scheme = simple(List.of(annualOnly, Indicator.vote("M", "A", "DEPT", "满意度", "50", "v",
+                Set.of(PeriodKind.H1, PeriodKind.H2))), List.of(Tier.top("FIRST", "一等奖", true, 1)),
+                new Rules(List.of(), 0, Map.of(), 7, Scheme.Incomplete.NO_TIER, Set.of(PeriodKind.ANNUAL)));
+        Inputs june = new Inputs(PeriodKind.H1).rate(1, "M", d("0.9")).rate(2, "M", d("0.8"));
+        List<Score> h1 = ScoringEngine.score(scheme, subjects(2), List.of(june), Decisions.none());
+        assertThat(h1).allSatisfy(s -> assertThat(s.missing()).as("E is not measured in June").isEmpty());
+        assertThat(h1).allSatisfy(s -> assertThat(s.tier()).as("June gives no prize").isNull());
+        Inputs annual = new Inputs(PeriodKind.ANNUAL).enter(1, "E", d("40")).enter(2, "E", d("45"));
+        List<Score> year = ScoringEngine.score(scheme, subjects(2), List.of(june, annual), Decisions.none());
+        assertThat(of(year, 1).tier()).isEqualTo("FIRST");
+        List<Score> noHalves = ScoringEngine.score(scheme, subjects(2), List.of(annual), Decisions.none());
+        assertThat(of(noHalves, 1).missing()).as("the annual result misses the halves' vote").containsExactly("M");
+    }
+
     @Test
     void adjustmentsMovePointsAndDemotionsMoveTiersWithoutLiftingOthers() {
         Scheme scheme = simple(List.of(Indicator.entered("E", "A", "RD", "工作", "100")),
