@@ -54,15 +54,19 @@ public class ReceptionLedger {
     static final String AUDIT_RECORD = "reception_record";
 
     private final StationStore store;
+    private final ReceptionDayStore dayStore;
+    private final ReceptionRecordStore recordStore;
     private final StationNetwork network;
     private final DutyLog duties;
     private final CaseDesk cases;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    ReceptionLedger(StationStore store, StationNetwork network, DutyLog duties, CaseDesk cases,
+    ReceptionLedger(StationStore store, ReceptionDayStore dayStore, ReceptionRecordStore recordStore, StationNetwork network, DutyLog duties, CaseDesk cases,
             CurrentActor currentActor, AuditTrail audit) {
         this.store = store;
+        this.dayStore = dayStore;
+        this.recordStore = recordStore;
         this.network = network;
         this.duties = duties;
         this.cases = cases;
@@ -103,29 +107,29 @@ public class ReceptionLedger {
         if (!assigned.containsAll(f.deputyIds())) {
             throw new DomainException("station.day.error.notAssigned");
         }
-        StationStore.DayRow day = null;
+        ReceptionDayStore.DayRow day = null;
         if (f.dayId() != null) {
-            day = store.day(f.dayId()).filter(d -> d.stationId() == stationId)
+            day = dayStore.day(f.dayId()).filter(d -> d.stationId() == stationId)
                     .orElseThrow(() -> new NotFoundException("error.notFound"));
             if (day.state() == DayState.CANCELLED) {
                 throw new DomainException("station.record.error.cancelledDay");
             }
         }
         boolean anonymous = f.anonymous() || f.visitorName() == null || f.visitorName().isBlank();
-        long id = store.insertRecord(stationId, station.orgId(), f.dayId(), f.kind(), f.occurredOn(), f.place().strip(),
+        long id = recordStore.insertRecord(stationId, station.orgId(), f.dayId(), f.kind(), f.occurredOn(), f.place().strip(),
                 f.visitors(), anonymous ? null : f.visitorName().strip(),
                 anonymous ? null : Texts.blankToNull(f.visitorPhone()), anonymous, f.summary().strip(),
                 currentActor.auditName());
         List<Long> present = f.deputyIds().stream().distinct().toList();
-        present.forEach(d -> store.addRecordDeputy(id, d));
+        present.forEach(d -> recordStore.addRecordDeputy(id, d));
         int seq = 0;
         for (ItemForm item : f.items()) {
             String answer = Texts.blankToNull(item.answer());
-            store.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
+            recordStore.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
                     item.resolved());
         }
         if (day != null && day.state() == DayState.PLANNED) {
-            store.setDayState(day.id(), DayState.HELD);
+            dayStore.setDayState(day.id(), DayState.HELD);
         }
         String title = f.kind() == RecordKind.RECEPTION ? "在" + station.name() + "接待选民"
                 : "走访选民（" + f.place().strip() + "）";
@@ -144,13 +148,13 @@ public class ReceptionLedger {
      * second click answers the case already made.
      */
     public ItemView toCase(long itemId, long sponsorDeputyId, @Nullable Kind kind) {
-        ItemView item = store.item(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        StationStore.RecordRow record = store.record(item.recordId()).orElseThrow();
+        ItemView item = recordStore.item(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionRecordStore.RecordRow record = recordStore.record(item.recordId()).orElseThrow();
         StationStore.Row station = network.writable(record.stationId());
         if (item.caseId() != null) {
             return item;
         }
-        if (!store.recordDeputies(record.id()).contains(sponsorDeputyId)) {
+        if (!recordStore.recordDeputies(record.id()).contains(sponsorDeputyId)) {
             throw new DomainException("station.item.error.sponsor");
         }
         String title = item.content().length() <= 40 ? item.content() : item.content().substring(0, 40) + "…";
@@ -158,10 +162,10 @@ public class ReceptionLedger {
                 record.kind() == RecordKind.VISIT ? Source.VISIT : Source.RECEPTION, kind == null ? Kind.OPINION : kind,
                 item.category(), title, item.content(), record.place(), record.visitorName(), record.visitorPhone(),
                 record.anonymous(), sponsorDeputyId), List.of());
-        if (!store.linkCase(itemId, c.id(), c.receiptCode(), sponsorDeputyId)) {
+        if (!recordStore.linkCase(itemId, c.id(), c.receiptCode(), sponsorDeputyId)) {
             throw new DomainException("error.concurrentEdit");
         }
-        ItemView after = store.item(itemId).orElseThrow();
+        ItemView after = recordStore.item(itemId).orElseThrow();
         audit.record(station.orgId(), "reception_item", itemId, "CASE_OPENED", null,
                 Map.of("caseId", c.id(), "receipt", c.receiptCode(), "sponsorDeputyId", sponsorDeputyId));
         return after;
@@ -170,12 +174,12 @@ public class ReceptionLedger {
     /** A case made from a reception item was closed: the item counts as resolved in the ledger. */
     @ApplicationModuleListener
     void on(CaseEvents.CaseClosed event) {
-        store.resolveByCase(event.caseId());
+        recordStore.resolveByCase(event.caseId());
     }
 
     @Transactional(readOnly = true)
     public RecordView get(long recordId) {
-        StationStore.RecordRow r = store.record(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionRecordStore.RecordRow r = recordStore.record(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
         StationStore.Row station = network.readable(r.stationId());
         return views(station, List.of(r)).get(0);
     }
@@ -184,17 +188,17 @@ public class ReceptionLedger {
     @Transactional(readOnly = true)
     public List<RecordView> records(long stationId, LocalDate from, LocalDate to) {
         StationStore.Row station = network.readable(stationId);
-        return views(station, store.records(stationId, from, to));
+        return views(station, recordStore.records(stationId, from, to));
     }
 
     /** Figures of every station the actor can read, in a period. */
     @Transactional(readOnly = true)
     public List<Figures> figures(LocalDate from, LocalDate to) {
         List<StationView> stations = network.list();
-        Map<Long, StationStore.Counts> counts = store.counts(stations.stream().map(StationView::id).toList(), from, to);
+        Map<Long, ReceptionRecordStore.Counts> counts = recordStore.counts(stations.stream().map(StationView::id).toList(), from, to);
         List<Figures> out = new ArrayList<>();
         for (StationView s : stations) {
-            StationStore.Counts c = counts.get(s.id());
+            ReceptionRecordStore.Counts c = counts.get(s.id());
             out.add(new Figures(s.id(), s.name(), s.orgId(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
                     c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities()));
         }
@@ -204,7 +208,7 @@ public class ReceptionLedger {
     @Transactional(readOnly = true)
     public Figures figures(long stationId, LocalDate from, LocalDate to) {
         StationView s = network.get(stationId);
-        StationStore.Counts c = store.counts(List.of(stationId), from, to).get(stationId);
+        ReceptionRecordStore.Counts c = recordStore.counts(List.of(stationId), from, to).get(stationId);
         return new Figures(s.id(), s.name(), s.orgId(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
                 c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities());
     }
@@ -216,7 +220,7 @@ public class ReceptionLedger {
     @Transactional(readOnly = true)
     public List<MissedDay> missed(LocalDate today, int days) {
         var reach = currentActor.reach(Permission.STATION_READ);
-        List<StationStore.DayRow> rows = store.missedDays(reach, today.minusDays(days), today);
+        List<ReceptionDayStore.DayRow> rows = dayStore.missedDays(reach, today.minusDays(days), today);
         Map<Long, String> names = new LinkedHashMap<>();
         return rows.stream().map(d -> new MissedDay(d.id(), d.stationId(), names.computeIfAbsent(d.stationId(),
                 id -> store.station(id).map(StationStore.Row::name).orElse("")), d.orgId(), d.heldOn())).toList();
@@ -226,10 +230,10 @@ public class ReceptionLedger {
         return "station-record:" + recordId + ":deputy:" + deputyId;
     }
 
-    private List<RecordView> views(StationStore.Row station, List<StationStore.RecordRow> rows) {
-        List<Long> ids = rows.stream().map(StationStore.RecordRow::id).toList();
-        Map<Long, List<Long>> present = store.recordDeputies(ids);
-        Map<Long, List<ItemView>> items = store.items(ids);
+    private List<RecordView> views(StationStore.Row station, List<ReceptionRecordStore.RecordRow> rows) {
+        List<Long> ids = rows.stream().map(ReceptionRecordStore.RecordRow::id).toList();
+        Map<Long, List<Long>> present = recordStore.recordDeputies(ids);
+        Map<Long, List<ItemView>> items = recordStore.items(ids);
         Map<Long, String> names = network.deputyNames(present.values().stream().flatMap(List::stream).distinct()
                 .toList());
         return rows.stream().map(r -> new RecordView(r.id(), station.id(), station.name(), r.orgId(), r.dayId(),
