@@ -23,6 +23,7 @@ import org.renda.casework.CaseViews.CaseView;
 import org.renda.deputy.DutyLog;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
+import org.renda.shared.Images;
 import org.renda.shared.Masking;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
@@ -90,29 +91,43 @@ public class ReceptionLedger {
         }
     }
 
+    /** A photo of the reception as uploaded: checked (type, size, count) before anything is written. */
+    public record Photo(String fileName, @Nullable String contentType, byte[] data) {}
+
     /** Records a reception or a visit; a reception on a reception day marks the day held. */
     public RecordView record(long stationId, @Valid RecordForm f) {
+        return record(stationId, f, List.of());
+    }
+
+    /**
+     * Records a reception or a visit with its photos (JPEG, PNG or WebP, at most {@value #MAX_PHOTOS} of
+     * {@value #MAX_PHOTO_MB} MB each); a reception on a reception day marks the day held. A refusal names the
+     * form field it is about.
+     */
+    public RecordView record(long stationId, @Valid RecordForm f, List<Photo> photos) {
         StationStore.Row station = network.writable(stationId);
         if (f.occurredOn().isAfter(LocalDate.now())) {
-            throw new DomainException("duty.error.future");
+            throw DomainException.onField("occurredOn", "duty.error.future");
         }
         if (f.deputyIds().isEmpty()) {
-            throw new DomainException("station.record.error.deputies");
+            throw DomainException.onField("deputyIds", "station.record.error.deputies");
         }
         if (f.kind() == RecordKind.RECEPTION && f.visitors() < 1) {
-            throw new DomainException("station.record.error.visitors");
+            throw DomainException.onField("visitors", "station.record.error.visitors");
         }
         Set<Long> assigned = Set.copyOf(network.stationDeputies(stationId).stream()
                 .map(StationViews.StationDeputy::deputyId).toList());
         if (!assigned.containsAll(f.deputyIds())) {
-            throw new DomainException("station.day.error.notAssigned");
+            throw DomainException.onField("deputyIds", "station.day.error.notAssigned");
         }
+        List<Photo> real = photos.stream().filter(p -> p.data().length > 0).toList();
+        checkPhotos(real);
         ReceptionDayStore.DayRow day = null;
         if (f.dayId() != null) {
             day = dayStore.day(f.dayId()).filter(d -> d.stationId() == stationId)
                     .orElseThrow(() -> new NotFoundException("error.notFound"));
             if (day.state() == DayState.CANCELLED) {
-                throw new DomainException("station.record.error.cancelledDay");
+                throw DomainException.onField("dayId", "station.record.error.cancelledDay");
             }
         }
         boolean anonymous = f.anonymous() || f.visitorName() == null || f.visitorName().isBlank();
@@ -127,6 +142,9 @@ public class ReceptionLedger {
             String answer = Texts.blankToNull(item.answer());
             recordStore.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
                     item.resolved());
+        }
+        for (Photo p : real) {
+            recordStore.addPhoto(id, station.orgId(), safeName(p.fileName()), p.contentType(), p.data());
         }
         if (day != null && day.state() == DayState.PLANNED) {
             dayStore.setDayState(day.id(), DayState.HELD);
@@ -226,6 +244,48 @@ public class ReceptionLedger {
                 id -> store.station(id).map(StationStore.Row::name).orElse("")), d.orgId(), d.heldOn())).toList();
     }
 
+    /** The records made for one reception day (what the day page links to). */
+    @Transactional(readOnly = true)
+    public List<RecordView> recordsOfDay(long dayId) {
+        ReceptionDayStore.DayRow day = dayStore.day(dayId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        StationStore.Row station = network.readable(day.stationId());
+        return views(station, recordStore.recordsOfDay(dayId));
+    }
+
+    /** One photo of a record, for whoever may read the record. */
+    @Transactional(readOnly = true)
+    public ReceptionRecordStore.PhotoFile photo(long photoId) {
+        ReceptionRecordStore.PhotoFile p = recordStore.photo(photoId)
+                .orElseThrow(() -> new NotFoundException("error.notFound"));
+        get(p.recordId());
+        return p;
+    }
+
+    static final int MAX_PHOTOS = 9;
+    static final int MAX_PHOTO_MB = 5;
+    private static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+
+    private static void checkPhotos(List<Photo> photos) {
+        if (photos.size() > MAX_PHOTOS) {
+            throw DomainException.onField("photos", "station.record.error.tooManyPhotos", MAX_PHOTOS);
+        }
+        for (Photo p : photos) {
+            if (p.contentType() == null || !PHOTO_TYPES.contains(p.contentType())
+                    || !Images.looksLike(p.contentType(), p.data())) {
+                throw DomainException.onField("photos", "station.record.error.photoType", safeName(p.fileName()));
+            }
+            if (p.data().length > MAX_PHOTO_MB * 1024 * 1024) {
+                throw DomainException.onField("photos", "station.record.error.photoSize", safeName(p.fileName()),
+                        MAX_PHOTO_MB);
+            }
+        }
+    }
+
+    private static String safeName(@Nullable String name) {
+        String n = name == null ? "photo" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return n.isEmpty() ? "photo" : n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
     static String sourceKey(long recordId, long deputyId) {
         return "station-record:" + recordId + ":deputy:" + deputyId;
     }
@@ -234,13 +294,14 @@ public class ReceptionLedger {
         List<Long> ids = rows.stream().map(ReceptionRecordStore.RecordRow::id).toList();
         Map<Long, List<Long>> present = recordStore.recordDeputies(ids);
         Map<Long, List<ItemView>> items = recordStore.items(ids);
+        Map<Long, List<StationViews.PhotoView>> photos = recordStore.photos(ids);
         Map<Long, String> names = network.deputyNames(present.values().stream().flatMap(List::stream).distinct()
                 .toList());
         return rows.stream().map(r -> new RecordView(r.id(), station.id(), station.name(), r.orgId(), r.dayId(),
                 r.kind(), r.occurredOn(), r.place(), r.visitors(), r.visitorName(), r.visitorPhone(), r.anonymous(),
                 r.summary(), r.recordedBy(), present.getOrDefault(r.id(), List.of()).stream()
                         .map(d -> new Named(d, names.getOrDefault(d, ""))).toList(),
-                items.getOrDefault(r.id(), List.of()))).toList();
+                items.getOrDefault(r.id(), List.of()), photos.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static Map<String, Object> auditView(RecordView r) {
@@ -253,6 +314,7 @@ public class ReceptionLedger {
         m.put("visitorPhone", Masking.phone(r.visitorPhone()));
         m.put("deputies", r.deputies().stream().map(Named::name).toList());
         m.put("items", r.items().size());
+        m.put("photos", r.photos().size());
         return m;
     }
 }

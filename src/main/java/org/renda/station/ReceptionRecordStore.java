@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.station.StationEnums.RecordKind;
 import org.renda.station.StationViews.ItemView;
+import org.renda.station.StationViews.PhotoView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -130,6 +131,47 @@ class ReceptionRecordStore {
                 rs.getObject("occurred_on", LocalDate.class), rs.getString("place"), rs.getInt("visitors"),
                 rs.getString("visitor_name"), rs.getString("visitor_phone"), rs.getBoolean("anonymous"),
                 rs.getString("summary"), rs.getString("recorded_by"));
+    }
+
+    long addPhoto(long recordId, long orgId, String fileName, String contentType, byte[] data) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into reception_photo (record_id, org_id, file_name, content_type, size_bytes, data, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(recordId, orgId, fileName, contentType, data.length, data, OffsetDateTime.now())
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The photos of each record, without their bytes, in the order they were added. */
+    Map<Long, List<PhotoView>> photos(Collection<Long> recordIds) {
+        Map<Long, List<PhotoView>> out = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select id, record_id, file_name, content_type, size_bytes from reception_photo
+                where record_id in (:ids) order by record_id, id""")
+                .param("ids", recordIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new PhotoView(rs.getLong(1),
+                            rs.getString(3), rs.getString(4), rs.getInt(5)));
+                });
+        return out;
+    }
+
+    record PhotoFile(long recordId, String fileName, String contentType, byte[] data) {}
+
+    Optional<PhotoFile> photo(long photoId) {
+        return jdbc.sql("select record_id, file_name, content_type, data from reception_photo where id = ?")
+                .param(photoId)
+                .query((rs, n) -> new PhotoFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4)))
+                .optional();
+    }
+
+    /** The records made for one reception day, oldest first. */
+    List<RecordRow> recordsOfDay(long dayId) {
+        return jdbc.sql(RECORD + " where day_id = ? order by id").param(dayId).query(ReceptionRecordStore::record).list();
     }
 
     // ---- figures
