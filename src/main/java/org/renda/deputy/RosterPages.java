@@ -58,6 +58,12 @@ class RosterPages {
         return IMPORT;
     }
 
+    @GetMapping("/import/template")
+    ResponseEntity<byte[]> template() {
+        requireAny(Permission.DEPUTY_WRITE);
+        return Downloads.xlsx(roster.template(), "代表名册导入模板.xlsx");
+    }
+
     /**
      * Imports the whole file or nothing. A refusal comes back above the form; a file with bad rows lists every bad
      * row as well.

@@ -340,14 +340,15 @@ class StationPages {
         model.addAttribute("form", new RecordEntry(kind, dayId, day != null && !day.heldOn().isAfter(today)
                 ? day.heldOn() : today, day != null ? day.place() : kind == RecordKind.VISIT ? "" : s.address(), 1, null,
                 null, false, "", present, List.of(new Matter(null, null, null, false)), null));
-        return recordPage(id, kind, dayId != null, 1, model);
+        model.addAttribute("itemErrors", java.util.Map.of());
+        return recordPage(id, kind, dayId != null, List.of(new Matter(null, null, null, false)), model);
     }
 
     /**
-     * What the record form shows besides the form: the station, its deputies, the days it may record, and how
-     * many matter rows the form had (read from the request: a form that failed to bind has no record to ask).
+     * What the record form shows besides the form: the station, its deputies, the days it may record, and the
+     * matter rows as typed (read from the request: a form that failed to bind has no record to ask).
      */
-    private String recordPage(long id, RecordKind kind, boolean boundToDay, int matterRows, Model model) {
+    private String recordPage(long id, RecordKind kind, boolean boundToDay, List<Matter> matters, Model model) {
         StationView s = network.get(id);
         if (!network.canWrite(id)) {
             throw new NotFoundException("error.notFound");
@@ -359,7 +360,7 @@ class StationPages {
         model.addAttribute("today", today);
         model.addAttribute("visit", kind == RecordKind.VISIT);
         model.addAttribute("boundToDay", boundToDay);
-        model.addAttribute("matterRows", Math.max(1, Math.min(matterRows, 200)));
+        model.addAttribute("matters", matters.isEmpty() ? List.of(new Matter(null, null, null, false)) : matters);
         // Reception days up to today not cancelled, newest first: the day this reception records.
         List<DayView> days = new ArrayList<>(roster.days(id, today.getYear()));
         if (today.getDayOfYear() < 60) {
@@ -378,7 +379,18 @@ class StationPages {
         String day = request.getParameter("dayId");
         int rows = request.getParameterMap().keySet().stream().map(MATTER_ROW::matcher).filter(java.util.regex.Matcher::find)
                 .mapToInt(m -> Integer.parseInt(m.group(1)) + 1).max().orElse(1);
-        return feedback.submit(binding, redirect, () -> recordPage(id, kind, day != null && !day.isBlank(), rows, model),
+        List<Matter> typed = java.util.stream.IntStream.range(0, Math.min(rows, 200)).mapToObj(i -> new Matter(
+                request.getParameter("items[" + i + "].category"), request.getParameter("items[" + i + "].content"),
+                request.getParameter("items[" + i + "].answer"),
+                "true".equals(request.getParameter("items[" + i + "].resolved")))).toList();
+        // The matters are shown as typed, so their errors are handed over by field name (items[1].content).
+        return feedback.submit(binding, redirect, () -> {
+            java.util.Map<String, String> itemErrors = new java.util.HashMap<>();
+            binding.getFieldErrors().stream().filter(e -> e.getField().startsWith("items["))
+                    .forEach(e -> itemErrors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+            model.addAttribute("itemErrors", itemErrors);
+            return recordPage(id, kind, day != null && !day.isBlank(), typed, model);
+        },
                 () -> {
             List<ReceptionLedger.Photo> photos = new ArrayList<>();
             for (MultipartFile f : form.photos() == null ? List.<MultipartFile>of() : form.photos()) {

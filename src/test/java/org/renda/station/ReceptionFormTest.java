@@ -167,7 +167,7 @@ class ReceptionFormTest {
         assertThat(page.select("#visitorPhone-error").text()).isNotBlank().doesNotContain("{");
         assertThat(page.select("#item-content-1-error").text()).contains("2000");
         assertThat(page.select("#matters #item-content-0").text()).as("the matters typed stay").isEqualTo("表单测试：保留的问题");
-        assertThat(page.select("[data-renda-row]")).hasSize(2);
+        assertThat(page.select("#matters [data-renda-row]")).hasSize(2);
         assertThat(page.select("#rec-place").val()).isEqualTo("表单测试接待室");
 
         // Bound but refused by the ledger: no deputy ticked, said beside the deputies.
