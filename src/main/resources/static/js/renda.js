@@ -63,6 +63,45 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 });
 
+// Rows a form repeats (the matters of a reception): a button with data-renda-add-row="#rows" copies the row of
+// its data-renda-template into that container, a button with data-renda-remove-row removes its row; the rows are
+// then numbered again (items[0], items[1], ...) so the server sees an unbroken list.
+(function () {
+  function renumber(container) {
+    container.querySelectorAll("[data-renda-row]").forEach(function (row, k) {
+      row.querySelectorAll("[name],[id],[for]").forEach(function (el) {
+        ["name", "id", "for"].forEach(function (attr) {
+          var v = el.getAttribute(attr);
+          if (!v) { return; }
+          v = v.replace(/\[\d+\]/, "[" + k + "]").replace(/-\d+(-error)?$/, function (m, err) { return "-" + k + (err || ""); });
+          el.setAttribute(attr, v);
+        });
+      });
+    });
+  }
+  document.addEventListener("click", function (e) {
+    var add = e.target.closest("[data-renda-add-row]");
+    if (add) {
+      var container = document.querySelector(add.getAttribute("data-renda-add-row"));
+      var template = document.querySelector(add.getAttribute("data-renda-template"));
+      if (!container || !template) { return; }
+      container.appendChild(template.content.cloneNode(true));
+      renumber(container);
+      var rows = container.querySelectorAll("[data-renda-row]");
+      var first = rows[rows.length - 1].querySelector("textarea, input:not([type=hidden]), select");
+      if (first) { first.focus(); }
+      return;
+    }
+    var remove = e.target.closest("[data-renda-remove-row]");
+    if (remove) {
+      var row = remove.closest("[data-renda-row]");
+      var rowsOf = row && row.closest("[data-renda-rows]");
+      if (row) { row.remove(); }
+      if (rowsOf) { renumber(rowsOf); }
+    }
+  });
+})();
+
 // A form with data-renda-confirm asks first; the question comes from the page, in the page's language. On a
 // submit button it asks only when that button sends the form (a sheet's "submit" asks, its "save draft" does not).
 document.addEventListener("submit", function (e) {

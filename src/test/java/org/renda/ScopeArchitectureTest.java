@@ -43,8 +43,8 @@ class ScopeArchitectureTest {
             "RuleStore.all", "deadline rules, resolved along an organisation's lineage by Deadlines",
             "NotificationStore.lockDue", "the e-mail dispatcher job (system), not a user's view",
             "OrgStore.roots", "the tops of the tree: names only, for the system and the calendar's audit filing",
-            "StationStore.plannedBetween", "the reception reminder job (system)",
-            "StationStore.activitiesPlannedBetween", "the activity reminder job (system)");
+            "ReceptionDayStore.plannedBetween", "the reception reminder job (system)",
+            "ActivityStore.activitiesPlannedBetween", "the activity reminder job (system)");
 
     @Test
     void scopeTravelsAsAReachNeverAsTheActorsRawIdSets() {

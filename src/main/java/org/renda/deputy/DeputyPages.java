@@ -1,6 +1,14 @@
 package org.renda.deputy;
 
-import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.renda.shared.validation.ChinesePhone;
+import org.renda.shared.validation.ResidentId;
 import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -18,7 +26,9 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -122,14 +132,21 @@ class DeputyPages {
         return DUE;
     }
 
-    /** The new-deputy form: person, home organisation and first seat. */
-    record NewForm(String name, @Nullable String gender, @Nullable LocalDate birthDate, @Nullable String ethnicity,
-            @Nullable String party, @Nullable String education, @Nullable String occupation,
-            @Nullable String workplace, @Nullable String phone, @Nullable String idNumber, String orgCode,
-            String congressCode, @Nullable DeputyLevel level, @Nullable Integer termNo, @Nullable Integer termStart,
-            @Nullable Integer termEnd, @Nullable String constituency, @Nullable String deputyGroup,
-            @Nullable String station, @Nullable String cardNumber, @Nullable MandateStatus status,
-            @Nullable LocalDate since, @Nullable String document) {
+    /** The new-deputy form: person, home organisation and first seat; the register checks the same rules again. */
+    record NewForm(@NotBlank @Size(max = 50) String name,
+            @Nullable @Pattern(regexp = "^$|男|女", message = "{deputy.gender.pattern}") String gender,
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+            @Nullable @Size(max = 20) String ethnicity, @Nullable @Size(max = 40) String party,
+            @Nullable @Size(max = 40) String education, @Nullable @Size(max = 100) String occupation,
+            @Nullable @Size(max = 100) String workplace, @Nullable @ChinesePhone String phone,
+            @Nullable @ResidentId String idNumber, @NotBlank @Size(max = 32) String orgCode,
+            @Nullable @Size(max = 32) String congressCode, @NotNull DeputyLevel level,
+            @NotNull @Min(1) @Max(99) Integer termNo, @NotNull @Min(1950) @Max(2100) Integer termStart,
+            @NotNull @Min(1950) @Max(2100) Integer termEnd, @Nullable @Size(max = 100) String constituency,
+            @Nullable @Size(max = 100) String deputyGroup, @Nullable @Size(max = 100) String station,
+            @Nullable @Size(max = 32) String cardNumber, @Nullable MandateStatus status,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate since,
+            @Nullable @Size(max = 200) String document) {
 
         static NewForm empty() {
             int y = LocalDate.now().getYear();
@@ -140,11 +157,13 @@ class DeputyPages {
 
     @GetMapping("/deputies/new")
     String newForm(Model model) {
+        model.addAttribute("form", NewForm.empty());
+        return newPage(model);
+    }
+
+    private String newPage(Model model) {
         if (!currentActor.require().canAny(Permission.DEPUTY_WRITE)) {
             throw new NotFoundException("error.notFound");
-        }
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", NewForm.empty());
         }
         model.addAttribute("levels", DeputyLevel.values());
         model.addAttribute("towns", towns());
@@ -152,31 +171,34 @@ class DeputyPages {
     }
 
     @PostMapping("/deputies")
-    String create(@ModelAttribute NewForm f, RedirectAttributes redirect) {
-        try {
-            OrgView home = org(f.orgCode());
-            OrgView congress = f.congressCode() == null || f.congressCode().isBlank() ? home : org(f.congressCode());
-            if (f.level() == null || f.termNo() == null || f.termStart() == null || f.termEnd() == null
-                    || f.since() == null || f.name() == null || f.name().isBlank()) {
-                throw new DomainException("deputy.error.required");
-            }
+    String create(@Valid @ModelAttribute("form") NewForm f, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
+        return feedback.submit(binding, redirect, () -> newPage(model), () -> {
+            OrgView home = writableOrg(f.orgCode(), "orgCode");
+            OrgView congress = f.congressCode() == null || f.congressCode().isBlank() ? home
+                    : existingOrg(f.congressCode(), "congressCode");
             DeputyProfile created = register.register(new DeputyRegister.NewDeputy(home.id(),
                     new DeputyRegister.PersonForm(f.name(), f.gender(), f.birthDate(), f.ethnicity(), f.party(),
                             f.education(), f.occupation(), f.workplace(), f.phone(), f.idNumber(), null),
                     new DeputyRegister.SeatForm(congress.id(), f.level(), f.termNo(), f.termStart(), f.termEnd(),
                             f.constituency(), f.deputyGroup(), f.station(), f.cardNumber(),
                             f.status() == null ? MandateStatus.ELECTED : f.status(), f.since(), f.document())));
-            redirect.addFlashAttribute("success", feedback.text("deputy.created", created.name()));
-            return "redirect:/deputies/" + created.id();
-        } catch (NotFoundException e) {
-            redirect.addFlashAttribute("failure", feedback.text("deputy.error.unknownOrg"));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-        } catch (ConstraintViolationException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
+            return new Feedback.Next("/deputies/" + created.id(), "deputy.created", created.name());
+        });
+    }
+
+    /** An organisation typed by code on a form: unknown, inactive or out of reach is said beside the field. */
+    private OrgView existingOrg(String code, String field) {
+        return orgs.findByCode(code.strip()).filter(OrgView::active)
+                .orElseThrow(() -> DomainException.onField(field, "deputy.error.unknownOrg"));
+    }
+
+    private OrgView writableOrg(String code, String field) {
+        OrgView org = existingOrg(code, field);
+        if (!currentActor.require().can(Permission.DEPUTY_WRITE, org.id())) {
+            throw DomainException.onField(field, "deputy.error.unknownOrg");
         }
-        redirect.addFlashAttribute("form", f);
-        return "redirect:/deputies/new";
+        return org;
     }
 
     @GetMapping("/deputies/{id}")

@@ -81,7 +81,7 @@ public class DutyLog {
         Actor actor = currentActor.require();
         boolean staff = actor.can(Permission.DEPUTY_WRITE, deputy.orgId());
         if (form.occurredOn().isAfter(LocalDate.now())) {
-            throw new DomainException("duty.error.future");
+            throw DomainException.onField("occurredOn", "duty.error.future");
         }
         List<Upload> real = files.stream().filter(f -> f.data().length > 0).toList();
         checkFiles(real);
@@ -167,6 +167,42 @@ public class DutyLog {
         return review(recordId, DutyStatus.VERIFIED, null);
     }
 
+    /** The most records one batch approves: a screenful of the queue and then some. */
+    public static final int MAX_BATCH = 200;
+
+    /** What a batch approval did: how many it approved, and how many someone else had reviewed meanwhile. */
+    public record Batch(int verified, int alreadyReviewed) {}
+
+    /**
+     * Approves several records at once, each audited as if approved alone. All or nothing: a record outside the
+     * actor's reach (or one that does not exist) answers 404 and approves none; a record someone else reviewed
+     * in the meantime is left as it is and counted apart.
+     */
+    public Batch verifyAll(List<Long> recordIds) {
+        List<Long> ids = recordIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            throw new DomainException("duty.review.noneSelected");
+        }
+        if (ids.size() > MAX_BATCH) {
+            throw new DomainException("duty.review.tooMany", MAX_BATCH);
+        }
+        Actor actor = currentActor.require();
+        List<DutyRecordView> records = new ArrayList<>();
+        for (long id : ids) {
+            DutyRecordView r = store.byId(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+            actor.require(Permission.DUTY_VERIFY, r.orgId());
+            records.add(r);
+        }
+        int verified = 0;
+        for (DutyRecordView r : records) {
+            if (r.status() == DutyStatus.SUBMITTED) {
+                review(r.id(), DutyStatus.VERIFIED, null);
+                verified++;
+            }
+        }
+        return new Batch(verified, records.size() - verified);
+    }
+
     public DutyRecordView reject(long recordId, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new DomainException("duty.error.reasonRequired");
@@ -237,6 +273,13 @@ public class DutyLog {
         return store.queue(currentActor.reach(Permission.DUTY_VERIFY), limit);
     }
 
+    /** The evidence of the records of the queue (already in the actor's reach), by record, for thumbnails. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<EvidenceView>> queueEvidence(List<DutyRecordView> queue) {
+        Reach reach = currentActor.reach(Permission.DUTY_VERIFY);
+        return store.evidence(queue.stream().filter(r -> reach.covers(r.orgId())).map(DutyRecordView::id).toList());
+    }
+
     @Transactional(readOnly = true)
     public long queueSize() {
         return store.queueSize(currentActor.reach(Permission.DUTY_VERIFY));
@@ -277,15 +320,16 @@ public class DutyLog {
 
     private static void checkFiles(List<Upload> files) {
         if (files.size() > MAX_FILES) {
-            throw new DomainException("duty.error.tooManyFiles", MAX_FILES);
+            throw DomainException.onField("files", "duty.error.tooManyFiles", MAX_FILES);
         }
         for (Upload f : files) {
             if (f.contentType() == null || !FILE_TYPES.contains(f.contentType())
                     || (f.contentType().startsWith("image/") && !Images.looksLike(f.contentType(), f.data()))) {
-                throw new DomainException("duty.error.fileType", safeName(f.fileName()));
+                throw DomainException.onField("files", "duty.error.fileType", safeName(f.fileName()));
             }
             if (f.data().length > MAX_FILE_BYTES) {
-                throw new DomainException("duty.error.fileSize", safeName(f.fileName()), MAX_FILE_BYTES / 1024 / 1024);
+                throw DomainException.onField("files", "duty.error.fileSize", safeName(f.fileName()),
+                        MAX_FILE_BYTES / 1024 / 1024);
             }
         }
     }

@@ -1,5 +1,9 @@
 package org.renda.deputy;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -19,7 +23,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,12 +57,19 @@ class DutyPages {
         this.feedback = feedback;
     }
 
-    /** The entry form; its fields stay filled when an error sends the user back to it. */
-    record EntryForm(@Nullable DutyType type, @Nullable LocalDate occurredOn, @Nullable String title,
-            @Nullable String content, @Nullable String place) {}
+    /** The entry form, from a phone: what was done, when and where, with photos or papers as evidence. */
+    record EntryForm(@NotNull DutyType type, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn, @NotBlank @Size(max = 200) String title,
+            @Nullable @Size(max = 4000) String content, @Nullable @Size(max = 200) String place,
+            @Nullable List<MultipartFile> files) {}
 
     @GetMapping("/duties/new")
     String form(@RequestParam(required = false) @Nullable Long deputyId, Model model) {
+        model.addAttribute("form", new EntryForm(DutyType.RECEPTION, LocalDate.now(), "", "", "", null));
+        return entryPage(deputyId, model);
+    }
+
+    /** What the entry form shows besides the form: whose archive it is, and whether staff enter it. */
+    private String entryPage(@Nullable Long deputyId, Model model) {
         DeputyProfile deputy = deputyId == null
                 ? register.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"))
                 : register.profile(deputyId);
@@ -66,41 +79,33 @@ class DutyPages {
         }
         model.addAttribute("deputy", deputy);
         model.addAttribute("types", DutyType.values());
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new EntryForm(DutyType.RECEPTION, LocalDate.now(), "", "", ""));
-        }
         model.addAttribute("staffEntry", register.canWrite(deputy.id()));
         return NEW;
     }
 
     @PostMapping("/duties")
-    String record(@RequestParam long deputyId, @ModelAttribute EntryForm form,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect)
-            throws IOException {
-        List<DutyLog.Upload> uploads = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (!f.isEmpty()) {
+    String record(@RequestParam long deputyId, @Valid @ModelAttribute("form") EntryForm form, BindingResult binding,
+            Model model, RedirectAttributes redirect) {
+        return feedback.submit(binding, redirect, () -> entryPage(deputyId, model), () -> {
+            List<DutyLog.Upload> uploads = new ArrayList<>();
+            for (MultipartFile f : form.files() == null ? List.<MultipartFile>of() : form.files()) {
+                if (f != null && !f.isEmpty()) {
                     uploads.add(new DutyLog.Upload(f.getOriginalFilename() == null ? "file" : f.getOriginalFilename(),
-                            f.getContentType(), f.getBytes()));
+                            f.getContentType(), bytes(f)));
                 }
-            }
-        }
-        try {
-            if (form.type() == null || form.occurredOn() == null || form.title() == null || form.title().isBlank()) {
-                throw new DomainException("duty.error.required");
             }
             DutyRecordView saved = duties.record(deputyId, new DutyLog.DutyForm(form.type(), form.occurredOn(),
                     form.title(), form.content(), form.place()), uploads);
-            redirect.addFlashAttribute("success", feedback.text(saved.status() == DutyStatus.VERIFIED
-                    ? "duty.savedVerified" : "duty.savedSubmitted"));
-            return "redirect:/duties/" + saved.id();
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("failure", feedback.text(e));
-            redirect.addFlashAttribute("form", form);
-            return "redirect:/duties/new?deputyId=" + deputyId;
+            return new Feedback.Next("/duties/" + saved.id(), saved.status() == DutyStatus.VERIFIED
+                    ? "duty.savedVerified" : "duty.savedSubmitted");
+        });
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -129,9 +134,24 @@ class DutyPages {
         if (!currentActor.require().canAny(Permission.DUTY_VERIFY)) {
             throw new NotFoundException("error.notFound");
         }
-        model.addAttribute("queue", duties.queue(REVIEW_PAGE));
+        List<DutyRecordView> queue = duties.queue(REVIEW_PAGE);
+        model.addAttribute("queue", queue);
+        model.addAttribute("evidence", duties.queueEvidence(queue));
         model.addAttribute("total", duties.queueSize());
         return REVIEW;
+    }
+
+    /** Approves the ticked records at once; rejecting stays one by one, each with its reason. */
+    @PostMapping("/duties/review/verify")
+    String verifyAll(@RequestParam(name = "dutyRecordIds", required = false) @Nullable List<Long> dutyRecordIds,
+            RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/duties/review", () -> {
+            DutyLog.Batch done = duties.verifyAll(dutyRecordIds == null ? List.of() : dutyRecordIds);
+            return done.alreadyReviewed() == 0
+                    ? new Feedback.Next("/duties/review", "duty.review.verifiedMany", done.verified())
+                    : new Feedback.Next("/duties/review", "duty.review.verifiedManySkipped", done.verified(),
+                            done.alreadyReviewed());
+        });
     }
 
     @PostMapping("/duties/{id}/verify")

@@ -186,6 +186,23 @@ class DutyStore {
                 .list();
     }
 
+    /** The evidence of several records at once (the review queue), without bytes. */
+    Map<Long, List<EvidenceView>> evidence(java.util.Collection<Long> recordIds) {
+        Map<Long, List<EvidenceView>> out = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select id, record_id, file_name, content_type, size_bytes from duty_evidence
+                where record_id in (:ids) order by record_id, id""")
+                .param("ids", recordIds)
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getLong(2), k -> new java.util.ArrayList<>()).add(new EvidenceView(
+                            rs.getLong(1), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                });
+        return out;
+    }
+
     record Evidence(long recordId, String fileName, String contentType, byte[] data) {}
 
     Optional<Evidence> evidenceFile(long evidenceId) {

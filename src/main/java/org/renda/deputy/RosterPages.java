@@ -2,6 +2,7 @@ package org.renda.deputy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -16,11 +17,14 @@ import org.renda.shared.web.Feedback;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.renda.shared.Texts;
 
 /** The roster as Excel: import page with its template, and the export of the (filtered) register. */
@@ -42,8 +46,16 @@ class RosterPages {
         this.feedback = feedback;
     }
 
+    /** The upload form: one .xlsx file. */
+    record ImportForm(@Nullable MultipartFile file) {}
+
     @GetMapping("/import")
-    String importForm() {
+    String importForm(Model model) {
+        model.addAttribute("form", new ImportForm(null));
+        return importPage();
+    }
+
+    private String importPage() {
         requireAny(Permission.DEPUTY_WRITE);
         return IMPORT;
     }
@@ -54,28 +66,32 @@ class RosterPages {
         return Downloads.xlsx(roster.template(), "代表名册导入模板.xlsx");
     }
 
+    /**
+     * Imports the whole file or nothing. A refusal comes back above the form; a file with bad rows lists every bad
+     * row as well.
+     */
     @PostMapping("/import")
-    String importSheet(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model)
-            throws IOException {
+    String importSheet(@ModelAttribute("form") ImportForm form, BindingResult binding, Model model,
+            RedirectAttributes redirect) {
         requireAny(Permission.DEPUTY_WRITE);
-        if (file == null || file.isEmpty()) {
-            model.addAttribute("failure", feedback.text("roster.import.noFile"));
-            return IMPORT;
-        }
-        try (InputStream in = file.getInputStream()) {
-            DeputyRoster.ImportResult result = roster.importSheet(in);
-            model.addAttribute("success", feedback.text("roster.import.done", String.valueOf(result.deputies()),
-                    String.valueOf(result.seats())));
-            model.addAttribute("imported", result);
-        } catch (ImportRejected e) {
-            model.addAttribute("failure", feedback.text(e));
-            model.addAttribute("rowErrors", e.errors());
-        } catch (NotFoundException e) {
-            throw e;
-        } catch (DomainException e) {
-            model.addAttribute("failure", feedback.text(e));
-        }
-        return IMPORT;
+        return feedback.submit(binding, redirect, this::importPage, () -> {
+            MultipartFile file = form.file();
+            if (file == null || file.isEmpty()) {
+                throw DomainException.onField("file", "roster.import.noFile");
+            }
+            DeputyRoster.ImportResult result;
+            try (InputStream in = file.getInputStream()) {
+                result = roster.importSheet(in);
+            } catch (ImportRejected e) {
+                model.addAttribute("rowErrors", e.errors()); // the rows, besides the refusal Feedback shows
+                throw e;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            redirect.addFlashAttribute("imported", result);
+            return new Feedback.Next("/deputies/import", "roster.import.done", String.valueOf(result.deputies()),
+                    String.valueOf(result.seats()));
+        });
     }
 
     /** The register as .xlsx, with the list's filters; blank filters mean any. */

@@ -24,12 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 class PublicStations {
 
     private final StationStore store;
+    private final ReceptionRecordStore recordStore;
     private final StationNetwork network;
     private final ReceptionRoster roster;
     private final OrgTree orgs;
 
-    PublicStations(StationStore store, StationNetwork network, ReceptionRoster roster, OrgTree orgs) {
+    PublicStations(StationStore store, ReceptionRecordStore recordStore, StationNetwork network, ReceptionRoster roster, OrgTree orgs) {
         this.store = store;
+        this.recordStore = recordStore;
         this.network = network;
         this.roster = roster;
         this.orgs = orgs;
@@ -50,7 +52,7 @@ class PublicStations {
     Optional<PublicStation> byCode(String code, LocalDate today) {
         return store.stationByPublicCode(code).map(s -> {
             OrgView org = orgs.find(s.orgId()).orElseThrow();
-            StationStore.Counts c = store.counts(List.of(s.id()), LocalDate.of(today.getYear(), 1, 1), today)
+            ReceptionRecordStore.Counts c = recordStore.counts(List.of(s.id()), LocalDate.of(today.getYear(), 1, 1), today)
                     .get(s.id());
             return new PublicStation(s.publicCode(), s.name(), s.tier(), org.name(), org.code(), s.address(),
                     s.openingHours(), s.contactPhone(), s.description(), s.hasPhoto(),

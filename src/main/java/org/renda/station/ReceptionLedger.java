@@ -23,6 +23,7 @@ import org.renda.casework.CaseViews.CaseView;
 import org.renda.deputy.DutyLog;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
+import org.renda.shared.Images;
 import org.renda.shared.Masking;
 import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
@@ -54,15 +55,19 @@ public class ReceptionLedger {
     static final String AUDIT_RECORD = "reception_record";
 
     private final StationStore store;
+    private final ReceptionDayStore dayStore;
+    private final ReceptionRecordStore recordStore;
     private final StationNetwork network;
     private final DutyLog duties;
     private final CaseDesk cases;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    ReceptionLedger(StationStore store, StationNetwork network, DutyLog duties, CaseDesk cases,
+    ReceptionLedger(StationStore store, ReceptionDayStore dayStore, ReceptionRecordStore recordStore, StationNetwork network, DutyLog duties, CaseDesk cases,
             CurrentActor currentActor, AuditTrail audit) {
         this.store = store;
+        this.dayStore = dayStore;
+        this.recordStore = recordStore;
         this.network = network;
         this.duties = duties;
         this.cases = cases;
@@ -86,46 +91,63 @@ public class ReceptionLedger {
         }
     }
 
+    /** A photo of the reception as uploaded: checked (type, size, count) before anything is written. */
+    public record Photo(String fileName, @Nullable String contentType, byte[] data) {}
+
     /** Records a reception or a visit; a reception on a reception day marks the day held. */
     public RecordView record(long stationId, @Valid RecordForm f) {
+        return record(stationId, f, List.of());
+    }
+
+    /**
+     * Records a reception or a visit with its photos (JPEG, PNG or WebP, at most {@value #MAX_PHOTOS} of
+     * {@value #MAX_PHOTO_MB} MB each); a reception on a reception day marks the day held. A refusal names the
+     * form field it is about.
+     */
+    public RecordView record(long stationId, @Valid RecordForm f, List<Photo> photos) {
         StationStore.Row station = network.writable(stationId);
         if (f.occurredOn().isAfter(LocalDate.now())) {
-            throw new DomainException("duty.error.future");
+            throw DomainException.onField("occurredOn", "duty.error.future");
         }
         if (f.deputyIds().isEmpty()) {
-            throw new DomainException("station.record.error.deputies");
+            throw DomainException.onField("deputyIds", "station.record.error.deputies");
         }
         if (f.kind() == RecordKind.RECEPTION && f.visitors() < 1) {
-            throw new DomainException("station.record.error.visitors");
+            throw DomainException.onField("visitors", "station.record.error.visitors");
         }
         Set<Long> assigned = Set.copyOf(network.stationDeputies(stationId).stream()
                 .map(StationViews.StationDeputy::deputyId).toList());
         if (!assigned.containsAll(f.deputyIds())) {
-            throw new DomainException("station.day.error.notAssigned");
+            throw DomainException.onField("deputyIds", "station.day.error.notAssigned");
         }
-        StationStore.DayRow day = null;
+        List<Photo> real = photos.stream().filter(p -> p.data().length > 0).toList();
+        checkPhotos(real);
+        ReceptionDayStore.DayRow day = null;
         if (f.dayId() != null) {
-            day = store.day(f.dayId()).filter(d -> d.stationId() == stationId)
+            day = dayStore.day(f.dayId()).filter(d -> d.stationId() == stationId)
                     .orElseThrow(() -> new NotFoundException("error.notFound"));
             if (day.state() == DayState.CANCELLED) {
-                throw new DomainException("station.record.error.cancelledDay");
+                throw DomainException.onField("dayId", "station.record.error.cancelledDay");
             }
         }
         boolean anonymous = f.anonymous() || f.visitorName() == null || f.visitorName().isBlank();
-        long id = store.insertRecord(stationId, station.orgId(), f.dayId(), f.kind(), f.occurredOn(), f.place().strip(),
+        long id = recordStore.insertRecord(stationId, station.orgId(), f.dayId(), f.kind(), f.occurredOn(), f.place().strip(),
                 f.visitors(), anonymous ? null : f.visitorName().strip(),
                 anonymous ? null : Texts.blankToNull(f.visitorPhone()), anonymous, f.summary().strip(),
                 currentActor.auditName());
         List<Long> present = f.deputyIds().stream().distinct().toList();
-        present.forEach(d -> store.addRecordDeputy(id, d));
+        present.forEach(d -> recordStore.addRecordDeputy(id, d));
         int seq = 0;
         for (ItemForm item : f.items()) {
             String answer = Texts.blankToNull(item.answer());
-            store.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
+            recordStore.insertItem(id, station.orgId(), ++seq, item.category(), item.content().strip(), answer,
                     item.resolved());
         }
+        for (Photo p : real) {
+            recordStore.addPhoto(id, station.orgId(), safeName(p.fileName()), p.contentType(), p.data());
+        }
         if (day != null && day.state() == DayState.PLANNED) {
-            store.setDayState(day.id(), DayState.HELD);
+            dayStore.setDayState(day.id(), DayState.HELD);
         }
         String title = f.kind() == RecordKind.RECEPTION ? "在" + station.name() + "接待选民"
                 : "走访选民（" + f.place().strip() + "）";
@@ -144,13 +166,13 @@ public class ReceptionLedger {
      * second click answers the case already made.
      */
     public ItemView toCase(long itemId, long sponsorDeputyId, @Nullable Kind kind) {
-        ItemView item = store.item(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        StationStore.RecordRow record = store.record(item.recordId()).orElseThrow();
+        ItemView item = recordStore.item(itemId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionRecordStore.RecordRow record = recordStore.record(item.recordId()).orElseThrow();
         StationStore.Row station = network.writable(record.stationId());
         if (item.caseId() != null) {
             return item;
         }
-        if (!store.recordDeputies(record.id()).contains(sponsorDeputyId)) {
+        if (!recordStore.recordDeputies(record.id()).contains(sponsorDeputyId)) {
             throw new DomainException("station.item.error.sponsor");
         }
         String title = item.content().length() <= 40 ? item.content() : item.content().substring(0, 40) + "…";
@@ -158,10 +180,10 @@ public class ReceptionLedger {
                 record.kind() == RecordKind.VISIT ? Source.VISIT : Source.RECEPTION, kind == null ? Kind.OPINION : kind,
                 item.category(), title, item.content(), record.place(), record.visitorName(), record.visitorPhone(),
                 record.anonymous(), sponsorDeputyId), List.of());
-        if (!store.linkCase(itemId, c.id(), c.receiptCode(), sponsorDeputyId)) {
+        if (!recordStore.linkCase(itemId, c.id(), c.receiptCode(), sponsorDeputyId)) {
             throw new DomainException("error.concurrentEdit");
         }
-        ItemView after = store.item(itemId).orElseThrow();
+        ItemView after = recordStore.item(itemId).orElseThrow();
         audit.record(station.orgId(), "reception_item", itemId, "CASE_OPENED", null,
                 Map.of("caseId", c.id(), "receipt", c.receiptCode(), "sponsorDeputyId", sponsorDeputyId));
         return after;
@@ -170,12 +192,12 @@ public class ReceptionLedger {
     /** A case made from a reception item was closed: the item counts as resolved in the ledger. */
     @ApplicationModuleListener
     void on(CaseEvents.CaseClosed event) {
-        store.resolveByCase(event.caseId());
+        recordStore.resolveByCase(event.caseId());
     }
 
     @Transactional(readOnly = true)
     public RecordView get(long recordId) {
-        StationStore.RecordRow r = store.record(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionRecordStore.RecordRow r = recordStore.record(recordId).orElseThrow(() -> new NotFoundException("error.notFound"));
         StationStore.Row station = network.readable(r.stationId());
         return views(station, List.of(r)).get(0);
     }
@@ -184,17 +206,17 @@ public class ReceptionLedger {
     @Transactional(readOnly = true)
     public List<RecordView> records(long stationId, LocalDate from, LocalDate to) {
         StationStore.Row station = network.readable(stationId);
-        return views(station, store.records(stationId, from, to));
+        return views(station, recordStore.records(stationId, from, to));
     }
 
     /** Figures of every station the actor can read, in a period. */
     @Transactional(readOnly = true)
     public List<Figures> figures(LocalDate from, LocalDate to) {
         List<StationView> stations = network.list();
-        Map<Long, StationStore.Counts> counts = store.counts(stations.stream().map(StationView::id).toList(), from, to);
+        Map<Long, ReceptionRecordStore.Counts> counts = recordStore.counts(stations.stream().map(StationView::id).toList(), from, to);
         List<Figures> out = new ArrayList<>();
         for (StationView s : stations) {
-            StationStore.Counts c = counts.get(s.id());
+            ReceptionRecordStore.Counts c = counts.get(s.id());
             out.add(new Figures(s.id(), s.name(), s.orgId(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
                     c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities()));
         }
@@ -204,7 +226,7 @@ public class ReceptionLedger {
     @Transactional(readOnly = true)
     public Figures figures(long stationId, LocalDate from, LocalDate to) {
         StationView s = network.get(stationId);
-        StationStore.Counts c = store.counts(List.of(stationId), from, to).get(stationId);
+        ReceptionRecordStore.Counts c = recordStore.counts(List.of(stationId), from, to).get(stationId);
         return new Figures(s.id(), s.name(), s.orgId(), s.orgName(), c.receptionDays(), c.receptionDays() + c.receptions(),
                 c.visits(), c.voters(), c.opinions(), c.resolved(), c.cases(), c.activities());
     }
@@ -216,27 +238,70 @@ public class ReceptionLedger {
     @Transactional(readOnly = true)
     public List<MissedDay> missed(LocalDate today, int days) {
         var reach = currentActor.reach(Permission.STATION_READ);
-        List<StationStore.DayRow> rows = store.missedDays(reach, today.minusDays(days), today);
+        List<ReceptionDayStore.DayRow> rows = dayStore.missedDays(reach, today.minusDays(days), today);
         Map<Long, String> names = new LinkedHashMap<>();
         return rows.stream().map(d -> new MissedDay(d.id(), d.stationId(), names.computeIfAbsent(d.stationId(),
                 id -> store.station(id).map(StationStore.Row::name).orElse("")), d.orgId(), d.heldOn())).toList();
+    }
+
+    /** The records made for one reception day (what the day page links to). */
+    @Transactional(readOnly = true)
+    public List<RecordView> recordsOfDay(long dayId) {
+        ReceptionDayStore.DayRow day = dayStore.day(dayId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        StationStore.Row station = network.readable(day.stationId());
+        return views(station, recordStore.recordsOfDay(dayId));
+    }
+
+    /** One photo of a record, for whoever may read the record. */
+    @Transactional(readOnly = true)
+    public ReceptionRecordStore.PhotoFile photo(long photoId) {
+        ReceptionRecordStore.PhotoFile p = recordStore.photo(photoId)
+                .orElseThrow(() -> new NotFoundException("error.notFound"));
+        get(p.recordId());
+        return p;
+    }
+
+    static final int MAX_PHOTOS = 9;
+    static final int MAX_PHOTO_MB = 5;
+    private static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png", "image/webp");
+
+    private static void checkPhotos(List<Photo> photos) {
+        if (photos.size() > MAX_PHOTOS) {
+            throw DomainException.onField("photos", "station.record.error.tooManyPhotos", MAX_PHOTOS);
+        }
+        for (Photo p : photos) {
+            if (p.contentType() == null || !PHOTO_TYPES.contains(p.contentType())
+                    || !Images.looksLike(p.contentType(), p.data())) {
+                throw DomainException.onField("photos", "station.record.error.photoType", safeName(p.fileName()));
+            }
+            if (p.data().length > MAX_PHOTO_MB * 1024 * 1024) {
+                throw DomainException.onField("photos", "station.record.error.photoSize", safeName(p.fileName()),
+                        MAX_PHOTO_MB);
+            }
+        }
+    }
+
+    private static String safeName(@Nullable String name) {
+        String n = name == null ? "photo" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        return n.isEmpty() ? "photo" : n.length() > 200 ? n.substring(n.length() - 200) : n;
     }
 
     static String sourceKey(long recordId, long deputyId) {
         return "station-record:" + recordId + ":deputy:" + deputyId;
     }
 
-    private List<RecordView> views(StationStore.Row station, List<StationStore.RecordRow> rows) {
-        List<Long> ids = rows.stream().map(StationStore.RecordRow::id).toList();
-        Map<Long, List<Long>> present = store.recordDeputies(ids);
-        Map<Long, List<ItemView>> items = store.items(ids);
+    private List<RecordView> views(StationStore.Row station, List<ReceptionRecordStore.RecordRow> rows) {
+        List<Long> ids = rows.stream().map(ReceptionRecordStore.RecordRow::id).toList();
+        Map<Long, List<Long>> present = recordStore.recordDeputies(ids);
+        Map<Long, List<ItemView>> items = recordStore.items(ids);
+        Map<Long, List<StationViews.PhotoView>> photos = recordStore.photos(ids);
         Map<Long, String> names = network.deputyNames(present.values().stream().flatMap(List::stream).distinct()
                 .toList());
         return rows.stream().map(r -> new RecordView(r.id(), station.id(), station.name(), r.orgId(), r.dayId(),
                 r.kind(), r.occurredOn(), r.place(), r.visitors(), r.visitorName(), r.visitorPhone(), r.anonymous(),
                 r.summary(), r.recordedBy(), present.getOrDefault(r.id(), List.of()).stream()
                         .map(d -> new Named(d, names.getOrDefault(d, ""))).toList(),
-                items.getOrDefault(r.id(), List.of()))).toList();
+                items.getOrDefault(r.id(), List.of()), photos.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static Map<String, Object> auditView(RecordView r) {
@@ -249,6 +314,7 @@ public class ReceptionLedger {
         m.put("visitorPhone", Masking.phone(r.visitorPhone()));
         m.put("deputies", r.deputies().stream().map(Named::name).toList());
         m.put("items", r.items().size());
+        m.put("photos", r.photos().size());
         return m;
     }
 }

@@ -46,6 +46,7 @@ import org.renda.shared.Texts;
 public class ReceptionRoster {
 
     private final StationStore store;
+    private final ReceptionDayStore dayStore;
     private final StationNetwork network;
     private final WorkingCalendar calendar;
     private final DeputyRegister deputies;
@@ -54,9 +55,10 @@ public class ReceptionRoster {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    ReceptionRoster(StationStore store, StationNetwork network, WorkingCalendar calendar, DeputyRegister deputies,
+    ReceptionRoster(StationStore store, ReceptionDayStore dayStore, StationNetwork network, WorkingCalendar calendar, DeputyRegister deputies,
             OrgTree orgs, Notifier notifier, CurrentActor currentActor, AuditTrail audit) {
         this.store = store;
+        this.dayStore = dayStore;
         this.network = network;
         this.calendar = calendar;
         this.deputies = deputies;
@@ -80,15 +82,15 @@ public class ReceptionRoster {
     public void saveRule(long stationId, @Valid ReceptionRule rule) {
         StationStore.Row station = network.writable(stationId);
         rule.checked();
-        ReceptionRule before = store.rule(stationId).orElse(null);
-        store.saveRule(stationId, station.orgId(), rule);
+        ReceptionRule before = dayStore.rule(stationId).orElse(null);
+        dayStore.saveRule(stationId, station.orgId(), rule);
         audit.record(station.orgId(), StationNetwork.AUDIT_STATION, stationId, "RULE_SAVED", before, rule);
     }
 
     @Transactional(readOnly = true)
     public java.util.Optional<ReceptionRule> rule(long stationId) {
         network.readable(stationId);
-        return store.rule(stationId);
+        return dayStore.rule(stationId);
     }
 
     /**
@@ -98,17 +100,17 @@ public class ReceptionRoster {
      */
     public Generated generate(long stationId, int year, LocalDate today) {
         StationStore.Row station = network.writable(stationId);
-        ReceptionRule rule = store.rule(stationId).orElseThrow(() -> new DomainException("station.rule.error.none"));
+        ReceptionRule rule = dayStore.rule(stationId).orElseThrow(() -> new DomainException("station.rule.error.none"));
         if (year < today.getYear() || year > today.getYear() + 1) {
             throw new DomainException("station.roster.error.year", String.valueOf(today.getYear()),
                     String.valueOf(today.getYear() + 1));
         }
         LocalDate from = year == today.getYear() ? today : LocalDate.of(year, 1, 1);
-        int replaced = store.deleteOpenDays(stationId, year, from);
-        List<StationStore.DayRow> kept = store.days(stationId, year);
-        Set<LocalDate> taken = kept.stream().map(StationStore.DayRow::heldOn).collect(Collectors.toSet());
+        int replaced = dayStore.deleteOpenDays(stationId, year, from);
+        List<ReceptionDayStore.DayRow> kept = dayStore.days(stationId, year);
+        Set<LocalDate> taken = kept.stream().map(ReceptionDayStore.DayRow::heldOn).collect(Collectors.toSet());
         Map<Long, Integer> prior = new HashMap<>();
-        store.duties(kept.stream().filter(d -> d.state() != DayState.CANCELLED).map(StationStore.DayRow::id).toList())
+        dayStore.duties(kept.stream().filter(d -> d.state() != DayState.CANCELLED).map(ReceptionDayStore.DayRow::id).toList())
                 .values().forEach(list -> list.forEach(d -> prior.merge(d.deputyId(), 1, Integer::sum)));
         WorkingDays days = calendar.of(station.orgId());
         List<RosterPlanner.PlannedDate> planned = RosterPlanner.dates(rule, year, days::isWorkingDay).stream()
@@ -122,10 +124,10 @@ public class ReceptionRoster {
                 prior);
         int assignments = 0;
         for (RosterPlanner.PlannedDate p : planned) {
-            long dayId = store.insertDay(stationId, station.orgId(), year, p.ruleDate(), p.heldOn(), rule.startsAt(),
+            long dayId = dayStore.insertDay(stationId, station.orgId(), year, p.ruleDate(), p.heldOn(), rule.startsAt(),
                     rule.endsAt(), rule.place(), p.movedReason());
             for (long deputyId : roster.getOrDefault(p.heldOn(), List.of())) {
-                store.insertDuty(dayId, deputyId, station.orgId());
+                dayStore.insertDuty(dayId, deputyId, station.orgId());
                 assignments++;
             }
         }
@@ -138,18 +140,18 @@ public class ReceptionRoster {
     @Transactional(readOnly = true)
     public List<DayView> days(long stationId, int year) {
         StationStore.Row station = network.readable(stationId);
-        return views(station, store.days(stationId, year));
+        return views(station, dayStore.days(stationId, year));
     }
 
     @Transactional(readOnly = true)
     public DayView day(long dayId) {
-        StationStore.DayRow day = store.day(dayId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionDayStore.DayRow day = dayStore.day(dayId).orElseThrow(() -> new NotFoundException("error.notFound"));
         return views(network.readable(day.stationId()), List.of(day)).get(0);
     }
 
     /** Staff edit a day: move it, change hours or place, cancel it, or change who receives. */
     public DayView change(long dayId, int version, DayChange c) {
-        StationStore.DayRow before = store.day(dayId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionDayStore.DayRow before = dayStore.day(dayId).orElseThrow(() -> new NotFoundException("error.notFound"));
         StationStore.Row station = network.writable(before.stationId());
         if (c.place() == null || c.place().isBlank()) {
             throw new DomainException("station.day.error.place");
@@ -165,19 +167,19 @@ public class ReceptionRoster {
         if (!allowed.containsAll(c.deputyIds())) {
             throw new DomainException("station.day.error.notAssigned");
         }
-        store.updateDay(dayId, version, c.heldOn(), c.startsAt(), c.endsAt(), c.place().strip(), c.state(),
+        dayStore.updateDay(dayId, version, c.heldOn(), c.startsAt(), c.endsAt(), c.place().strip(), c.state(),
                 Texts.blankToNull(c.note()));
-        List<StationStore.DutyRow> current = store.duties(List.of(dayId)).getOrDefault(dayId, List.of());
+        List<ReceptionDayStore.DutyRow> current = dayStore.duties(List.of(dayId)).getOrDefault(dayId, List.of());
         Set<Long> wanted = Set.copyOf(c.deputyIds());
-        for (StationStore.DutyRow d : current) {
+        for (ReceptionDayStore.DutyRow d : current) {
             if (!wanted.contains(d.deputyId())) {
-                store.deleteDuty(dayId, d.deputyId());
+                dayStore.deleteDuty(dayId, d.deputyId());
             }
         }
-        Set<Long> have = current.stream().map(StationStore.DutyRow::deputyId).collect(Collectors.toSet());
+        Set<Long> have = current.stream().map(ReceptionDayStore.DutyRow::deputyId).collect(Collectors.toSet());
         for (long id : c.deputyIds()) {
             if (!have.contains(id)) {
-                store.insertDuty(dayId, id, station.orgId());
+                dayStore.insertDuty(dayId, id, station.orgId());
             }
         }
         DayView after = day(dayId);
@@ -191,16 +193,16 @@ public class ReceptionRoster {
     public List<MyDuty> mine(LocalDate today) {
         DeputyProfile me = deputies.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
         List<MyDuty> out = new ArrayList<>();
-        for (StationStore.DutyRow duty : store.dutiesOfDeputy(me.id(), today)) {
-            StationStore.DayRow day = store.day(duty.dayId()).orElseThrow();
+        for (ReceptionDayStore.DutyRow duty : dayStore.dutiesOfDeputy(me.id(), today)) {
+            ReceptionDayStore.DayRow day = dayStore.day(duty.dayId()).orElseThrow();
             StationStore.Row station = store.station(day.stationId()).orElseThrow();
             DayView view = views(station, List.of(day)).get(0);
             List<StationViews.SwapOption> options = new ArrayList<>();
-            for (StationStore.DayRow other : store.upcomingDays(station.id(), today, 60)) {
+            for (ReceptionDayStore.DayRow other : dayStore.upcomingDays(station.id(), today, 60)) {
                 if (other.id() == day.id()) {
                     continue;
                 }
-                List<StationStore.DutyRow> theirs = store.duties(List.of(other.id())).getOrDefault(other.id(), List.of());
+                List<ReceptionDayStore.DutyRow> theirs = dayStore.duties(List.of(other.id())).getOrDefault(other.id(), List.of());
                 boolean mineThere = theirs.stream().anyMatch(d -> d.deputyId() == me.id());
                 if (mineThere) {
                     continue;
@@ -219,15 +221,15 @@ public class ReceptionRoster {
 
     /** The deputy confirms they will receive, or declines with a reason (staff then change the day). */
     public void answer(long dutyId, boolean confirm, @Nullable String note) {
-        StationStore.DutyRow duty = ownDuty(dutyId);
+        ReceptionDayStore.DutyRow duty = ownDuty(dutyId);
         if (!confirm && (note == null || note.isBlank())) {
             throw new DomainException("station.duty.error.reason");
         }
-        store.answerDuty(dutyId, confirm ? DutyState.CONFIRMED : DutyState.DECLINED, Texts.blankToNull(note));
+        dayStore.answerDuty(dutyId, confirm ? DutyState.CONFIRMED : DutyState.DECLINED, Texts.blankToNull(note));
         audit.record(duty.orgId(), "reception_duty", dutyId, confirm ? "CONFIRMED" : "DECLINED", null,
                 note == null ? Map.of() : Map.of("note", note.strip()));
         if (!confirm) {
-            StationStore.DayRow day = store.day(duty.dayId()).orElseThrow();
+            ReceptionDayStore.DayRow day = dayStore.day(duty.dayId()).orElseThrow();
             StationStore.Row station = store.station(day.stationId()).orElseThrow();
             String who = deputies.refs(List.of(duty.deputyId())).values().stream().map(DeputyRef::name).findFirst()
                     .orElse("");
@@ -247,10 +249,10 @@ public class ReceptionRoster {
      * confirm again.
      */
     public void swap(long myDutyId, long theirDutyId) {
-        StationStore.DutyRow mine = ownDuty(myDutyId);
-        StationStore.DutyRow theirs = store.duty(theirDutyId).orElseThrow(() -> new NotFoundException("error.notFound"));
-        StationStore.DayRow myDay = store.day(mine.dayId()).orElseThrow();
-        StationStore.DayRow theirDay = store.day(theirs.dayId()).orElseThrow();
+        ReceptionDayStore.DutyRow mine = ownDuty(myDutyId);
+        ReceptionDayStore.DutyRow theirs = dayStore.duty(theirDutyId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionDayStore.DayRow myDay = dayStore.day(mine.dayId()).orElseThrow();
+        ReceptionDayStore.DayRow theirDay = dayStore.day(theirs.dayId()).orElseThrow();
         if (myDay.stationId() != theirDay.stationId() || myDay.id() == theirDay.id()
                 || theirDay.state() != DayState.PLANNED || theirDay.heldOn().isBefore(LocalDate.now())) {
             throw new DomainException("station.duty.error.swap");
@@ -260,8 +262,8 @@ public class ReceptionRoster {
         if (onMyDay.contains(theirs.deputyId()) || onTheirDay.contains(mine.deputyId())) {
             throw new DomainException("station.duty.error.swap");
         }
-        store.reassignDuty(mine.id(), theirs.deputyId());
-        store.reassignDuty(theirs.id(), mine.deputyId());
+        dayStore.reassignDuty(mine.id(), theirs.deputyId());
+        dayStore.reassignDuty(theirs.id(), mine.deputyId());
         audit.record(mine.orgId(), "reception_duty", mine.id(), "SWAPPED", Map.of("deputyId", mine.deputyId()),
                 Map.of("deputyId", theirs.deputyId()));
         audit.record(theirs.orgId(), "reception_duty", theirs.id(), "SWAPPED", Map.of("deputyId", theirs.deputyId()),
@@ -287,7 +289,7 @@ public class ReceptionRoster {
     /** The public schedule: the next planned days with their deputies. */
     @Transactional(readOnly = true)
     List<DayView> upcoming(StationStore.Row station, LocalDate from, int limit) {
-        return views(station, store.upcomingDays(station.id(), from, limit));
+        return views(station, dayStore.upcomingDays(station.id(), from, limit));
     }
 
     /**
@@ -296,15 +298,15 @@ public class ReceptionRoster {
      */
     public int remind(LocalDate today) {
         int created = 0;
-        for (StationStore.DayRow day : store.plannedBetween(today, today.plusDays(60))) {
+        for (ReceptionDayStore.DayRow day : dayStore.plannedBetween(today, today.plusDays(60))) {
             StationStore.Row station = store.station(day.stationId()).orElseThrow();
-            int notice = store.rule(station.id()).map(ReceptionRule::noticeDays).orElse(7);
+            int notice = dayStore.rule(station.id()).map(ReceptionRule::noticeDays).orElse(7);
             if (day.heldOn().isAfter(today.plusDays(notice))) {
                 continue;
             }
-            List<StationStore.DutyRow> duties = store.duties(List.of(day.id())).getOrDefault(day.id(), List.of());
-            Map<Long, DeputyRef> refs = deputies.refs(duties.stream().map(StationStore.DutyRow::deputyId).toList());
-            for (StationStore.DutyRow duty : duties) {
+            List<ReceptionDayStore.DutyRow> duties = dayStore.duties(List.of(day.id())).getOrDefault(day.id(), List.of());
+            Map<Long, DeputyRef> refs = deputies.refs(duties.stream().map(ReceptionDayStore.DutyRow::deputyId).toList());
+            for (ReceptionDayStore.DutyRow duty : duties) {
                 DeputyRef ref = refs.get(duty.deputyId());
                 if (duty.notifiedAt() != null || ref == null || ref.userId() == null) {
                     continue;
@@ -315,19 +317,19 @@ public class ReceptionRoster {
                         ref.name() + "代表：请于 " + day.heldOn() + " " + day.startsAt() + "—" + day.endsAt() + " 到 "
                                 + day.place() + " 参加接待选民日活动。请在手机上确认，或与其他代表调换。")
                         .withLink("/stations/mine"));
-                store.markNotified(duty.id());
+                dayStore.markNotified(duty.id());
             }
         }
         return created;
     }
 
-    private StationStore.DutyRow ownDuty(long dutyId) {
+    private ReceptionDayStore.DutyRow ownDuty(long dutyId) {
         DeputyProfile me = deputies.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
-        StationStore.DutyRow duty = store.duty(dutyId).orElseThrow(() -> new NotFoundException("error.notFound"));
+        ReceptionDayStore.DutyRow duty = dayStore.duty(dutyId).orElseThrow(() -> new NotFoundException("error.notFound"));
         if (duty.deputyId() != me.id()) {
             throw new NotFoundException("error.notFound");
         }
-        StationStore.DayRow day = store.day(duty.dayId()).orElseThrow();
+        ReceptionDayStore.DayRow day = dayStore.day(duty.dayId()).orElseThrow();
         if (day.state() != DayState.PLANNED || day.heldOn().isBefore(LocalDate.now())) {
             throw new DomainException("station.duty.error.past");
         }
@@ -335,8 +337,8 @@ public class ReceptionRoster {
     }
 
     private Set<Long> dutyDeputies(long dayId) {
-        return store.duties(List.of(dayId)).getOrDefault(dayId, List.of()).stream()
-                .map(StationStore.DutyRow::deputyId).collect(Collectors.toSet());
+        return dayStore.duties(List.of(dayId)).getOrDefault(dayId, List.of()).stream()
+                .map(ReceptionDayStore.DutyRow::deputyId).collect(Collectors.toSet());
     }
 
     /** The deputies whose own congress the station serves: a town's station, the town deputies. */
@@ -350,10 +352,10 @@ public class ReceptionRoster {
         };
     }
 
-    List<DayView> views(StationStore.Row station, List<StationStore.DayRow> days) {
-        Map<Long, List<StationStore.DutyRow>> duties = store.duties(days.stream().map(StationStore.DayRow::id).toList());
+    List<DayView> views(StationStore.Row station, List<ReceptionDayStore.DayRow> days) {
+        Map<Long, List<ReceptionDayStore.DutyRow>> duties = dayStore.duties(days.stream().map(ReceptionDayStore.DayRow::id).toList());
         Map<Long, String> names = network.deputyNames(duties.values().stream().flatMap(List::stream)
-                .map(StationStore.DutyRow::deputyId).distinct().toList());
+                .map(ReceptionDayStore.DutyRow::deputyId).distinct().toList());
         return days.stream().map(d -> new DayView(d.id(), station.id(), station.name(), d.orgId(), d.year(),
                 d.ruleDate(), d.heldOn(), d.startsAt(), d.endsAt(), d.place(), d.movedReason(), d.state(), d.note(),
                 duties.getOrDefault(d.id(), List.of()).stream().map(u -> new DutyView(u.id(), u.dayId(), u.deputyId(),

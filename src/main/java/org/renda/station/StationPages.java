@@ -1,5 +1,12 @@
 package org.renda.station;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.renda.shared.validation.ChinesePhone;
 import org.renda.shared.validation.YearNumber;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -31,8 +38,11 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -268,6 +278,8 @@ class StationPages {
         model.addAttribute("stationDeputies", network.deputies(d.stationId()));
         model.addAttribute("states", DayState.values());
         model.addAttribute("canWrite", network.canWrite(d.stationId()));
+        model.addAttribute("dayRecords", ledger.recordsOfDay(dayId));
+        model.addAttribute("today", LocalDate.now());
         return "station/day";
     }
 
@@ -283,56 +295,133 @@ class StationPages {
 
     // ---- records
 
+    static final String RECORD_NEW = "station/record-new";
+
+    /**
+     * The reception (or visit) form: any number of matters raised (rows added and removed on the page; an empty
+     * row is no matter), any number of photos, the deputies present ticked (from the day's roster when it records
+     * a reception day).
+     */
+    record RecordEntry(@NotNull RecordKind kind, @Nullable Long dayId, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredOn,
+            @NotBlank @Size(max = 200) String place, @Min(0) @Max(10_000) int visitors,
+            @Nullable @Size(max = 50) String visitorName, @Nullable @Size(max = 32) @ChinesePhone String visitorPhone,
+            @Nullable Boolean anonymous, @NotBlank @Size(max = 4000) String summary, @Nullable List<Long> deputyIds,
+            @Nullable List<@Valid Matter> items, @Nullable List<MultipartFile> photos) {
+
+        /** The matters with something written in them. */
+        List<ReceptionLedger.ItemForm> matters() {
+            return items == null ? List.of() : items.stream().filter(m -> m != null && m.content() != null
+                    && !m.content().isBlank()).map(Matter::form).toList();
+        }
+    }
+
+    /** One matter raised by a visitor: what they raised, the answer given on the spot, whether that settled it. */
+    record Matter(@Nullable @Size(max = 30) String category, @Nullable @Size(max = 2000) String content,
+            @Nullable @Size(max = 2000) String answer, @Nullable Boolean resolved) {
+
+        ReceptionLedger.ItemForm form() {
+            return new ReceptionLedger.ItemForm(category == null || category.isBlank() ? "其他" : category,
+                    content == null ? "" : content.strip(), answer, Boolean.TRUE.equals(resolved));
+        }
+    }
+
     @GetMapping("/stations/{id}/records/new")
     String recordForm(@PathVariable long id, @RequestParam(required = false) @Nullable Long dayId,
             @RequestParam(defaultValue = "RECEPTION") RecordKind kind, Model model) {
         StationView s = network.get(id);
+        DayView day = dayId == null ? null : roster.day(dayId);
+        if (day != null && day.stationId() != id) {
+            throw new NotFoundException("error.notFound");
+        }
+        // The deputies on the day's roster who did not decline are ticked; the clerk unticks who did not come.
+        List<Long> present = day == null ? List.of() : day.duties().stream()
+                .filter(u -> u.state() != StationEnums.DutyState.DECLINED).map(StationViews.DutyView::deputyId).toList();
+        LocalDate today = LocalDate.now();
+        model.addAttribute("form", new RecordEntry(kind, dayId, day != null && !day.heldOn().isAfter(today)
+                ? day.heldOn() : today, day != null ? day.place() : kind == RecordKind.VISIT ? "" : s.address(), 1, null,
+                null, false, "", present, List.of(new Matter(null, null, null, false)), null));
+        model.addAttribute("itemErrors", java.util.Map.of());
+        return recordPage(id, kind, dayId != null, List.of(new Matter(null, null, null, false)), model);
+    }
+
+    /**
+     * What the record form shows besides the form: the station, its deputies, the days it may record, and the
+     * matter rows as typed (read from the request: a form that failed to bind has no record to ask).
+     */
+    private String recordPage(long id, RecordKind kind, boolean boundToDay, List<Matter> matters, Model model) {
+        StationView s = network.get(id);
         if (!network.canWrite(id)) {
             throw new NotFoundException("error.notFound");
         }
-        DayView day = dayId == null ? null : roster.day(dayId);
+        LocalDate today = LocalDate.now();
         model.addAttribute("s", s);
-        model.addAttribute("day", day);
-        model.addAttribute("kind", kind);
         model.addAttribute("stationDeputies", network.deputies(id));
-        model.addAttribute("present", day == null ? List.of() : day.duties().stream()
-                .map(StationViews.DutyView::deputyId).toList());
         model.addAttribute("categories", cases.categories());
-        model.addAttribute("today", LocalDate.now());
-        return "station/record-new";
+        model.addAttribute("today", today);
+        model.addAttribute("visit", kind == RecordKind.VISIT);
+        model.addAttribute("boundToDay", boundToDay);
+        model.addAttribute("matters", matters.isEmpty() ? List.of(new Matter(null, null, null, false)) : matters);
+        // Reception days up to today not cancelled, newest first: the day this reception records.
+        List<DayView> days = new ArrayList<>(roster.days(id, today.getYear()));
+        if (today.getDayOfYear() < 60) {
+            days.addAll(0, roster.days(id, today.getYear() - 1));
+        }
+        model.addAttribute("recordableDays", days.stream().filter(d -> !d.heldOn().isAfter(today)
+                && d.state() != DayState.CANCELLED).sorted(java.util.Comparator.comparing(DayView::heldOn).reversed())
+                .limit(12).toList());
+        return RECORD_NEW;
     }
 
     @PostMapping("/stations/{id}/records")
-    String record(@PathVariable long id, @RequestParam RecordKind kind,
-            @RequestParam(required = false) @Nullable Long dayId, @RequestParam LocalDate occurredOn,
-            @RequestParam String place, @RequestParam(defaultValue = "0") int visitors,
-            @RequestParam(required = false) @Nullable String visitorName,
-            @RequestParam(required = false) @Nullable String visitorPhone,
-            @RequestParam(defaultValue = "false") boolean anonymous, @RequestParam String summary,
-            @RequestParam(required = false) @Nullable List<Long> deputyIds,
-            @RequestParam(name = "itemCategory", required = false) @Nullable List<String> itemCategory,
-            @RequestParam(name = "itemContent", required = false) @Nullable List<String> itemContent,
-            @RequestParam(name = "itemAnswer", required = false) @Nullable List<String> itemAnswer,
-            @RequestParam(name = "itemResolved", required = false) @Nullable List<Integer> itemResolved,
-            RedirectAttributes redirect) {
-        List<ReceptionLedger.ItemForm> items = new ArrayList<>();
-        if (itemContent != null) {
-            for (int i = 0; i < itemContent.size(); i++) {
-                String content = itemContent.get(i);
-                if (content == null || content.isBlank()) {
-                    continue;
+    String record(@PathVariable long id, @Valid @ModelAttribute("form") RecordEntry form, BindingResult binding,
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        RecordKind kind = "VISIT".equals(request.getParameter("kind")) ? RecordKind.VISIT : RecordKind.RECEPTION;
+        String day = request.getParameter("dayId");
+        int rows = request.getParameterMap().keySet().stream().map(MATTER_ROW::matcher).filter(java.util.regex.Matcher::find)
+                .mapToInt(m -> Integer.parseInt(m.group(1)) + 1).max().orElse(1);
+        List<Matter> typed = java.util.stream.IntStream.range(0, Math.min(rows, 200)).mapToObj(i -> new Matter(
+                request.getParameter("items[" + i + "].category"), request.getParameter("items[" + i + "].content"),
+                request.getParameter("items[" + i + "].answer"),
+                "true".equals(request.getParameter("items[" + i + "].resolved")))).toList();
+        // The matters are shown as typed, so their errors are handed over by field name (items[1].content).
+        return feedback.submit(binding, redirect, () -> {
+            java.util.Map<String, String> itemErrors = new java.util.HashMap<>();
+            binding.getFieldErrors().stream().filter(e -> e.getField().startsWith("items["))
+                    .forEach(e -> itemErrors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+            model.addAttribute("itemErrors", itemErrors);
+            return recordPage(id, kind, day != null && !day.isBlank(), typed, model);
+        },
+                () -> {
+            List<ReceptionLedger.Photo> photos = new ArrayList<>();
+            for (MultipartFile f : form.photos() == null ? List.<MultipartFile>of() : form.photos()) {
+                if (f != null && !f.isEmpty()) {
+                    photos.add(new ReceptionLedger.Photo(f.getOriginalFilename() == null ? "photo"
+                            : f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
-                String category = itemCategory != null && i < itemCategory.size() ? itemCategory.get(i) : "其他";
-                String answer = itemAnswer != null && i < itemAnswer.size() ? itemAnswer.get(i) : null;
-                boolean resolved = itemResolved != null && itemResolved.contains(i);
-                items.add(new ReceptionLedger.ItemForm(category, content, answer, resolved));
             }
+            StationViews.RecordView saved = ledger.record(id, new ReceptionLedger.RecordForm(form.kind(), form.dayId(),
+                    form.occurredOn(), form.place(), form.visitors(), form.visitorName(), form.visitorPhone(),
+                    Boolean.TRUE.equals(form.anonymous()), form.summary(), form.deputyIds() == null ? List.of() : form.deputyIds(),
+                    form.matters()), photos);
+            return new Feedback.Next("/stations/records/" + saved.id(), "station.record.saved");
+        });
+    }
+
+    private static final java.util.regex.Pattern MATTER_ROW = java.util.regex.Pattern.compile("^items\\[(\\d{1,3})]");
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return feedback.redirect(redirect, "/stations/" + id + "/records/new?kind=" + kind
-                + (dayId == null ? "" : "&dayId=" + dayId), () -> new Feedback.Next("/stations/records/" + ledger.record(id,
-                        new ReceptionLedger.RecordForm(kind, dayId, occurredOn, place, visitors, visitorName,
-                                visitorPhone, anonymous, summary, deputyIds == null ? List.of() : deputyIds, items)).id(),
-                        "station.record.saved"));
+    }
+
+    @GetMapping("/stations/records/photos/{photoId}")
+    ResponseEntity<byte[]> recordPhoto(@PathVariable long photoId) {
+        ReceptionRecordStore.PhotoFile p = ledger.photo(photoId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(p.contentType()))
+                .header("X-Content-Type-Options", "nosniff").cacheControl(CacheControl.noCache()).body(p.data());
     }
 
     @GetMapping("/stations/records/{recordId}")

@@ -45,6 +45,7 @@ public class StationRhythm {
     public static final int DELIBERATION_DEPUTIES = 5;
 
     private final StationStore store;
+    private final ActivityStore activityStore;
     private final StationNetwork network;
     private final WorkingCalendar calendar;
     private final DeputyRegister deputies;
@@ -53,9 +54,10 @@ public class StationRhythm {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    StationRhythm(StationStore store, StationNetwork network, WorkingCalendar calendar, DeputyRegister deputies,
+    StationRhythm(StationStore store, ActivityStore activityStore, StationNetwork network, WorkingCalendar calendar, DeputyRegister deputies,
             DutyLog duties, Notifier notifier, CurrentActor currentActor, AuditTrail audit) {
         this.store = store;
+        this.activityStore = activityStore;
         this.network = network;
         this.calendar = calendar;
         this.deputies = deputies;
@@ -92,13 +94,13 @@ public class StationRhythm {
         int created = 0;
         for (var e : dates.entrySet()) {
             for (LocalDate on : e.getValue()) {
-                if (on.isBefore(today) || store.activityExists(stationId, e.getKey(), on)) {
+                if (on.isBefore(today) || activityStore.activityExists(stationId, e.getKey(), on)) {
                     continue;
                 }
-                long id = store.insertActivity(stationId, station.orgId(), e.getKey(), on, defaultTheme(e.getKey(), on));
+                long id = activityStore.insertActivity(stationId, station.orgId(), e.getKey(), on, defaultTheme(e.getKey(), on));
                 List<Long> who = e.getKey() == ActivityKind.WEEKLY_DELIBERATION ? invited.getOrDefault(on, List.of())
                         : all.stream().map(StationDeputy::deputyId).toList();
-                who.forEach(d -> store.setAttendance(id, d, false));
+                who.forEach(d -> activityStore.setAttendance(id, d, false));
                 created++;
             }
         }
@@ -156,12 +158,12 @@ public class StationRhythm {
 
     /** Changes the theme of a planned activity (the week's deliberation gets its theme a few days ahead). */
     public ActivityView theme(long activityId, String theme) {
-        StationStore.ActivityRow a = activity(activityId);
+        ActivityStore.ActivityRow a = activity(activityId);
         StationStore.Row station = network.writable(a.stationId());
         if (theme == null || theme.isBlank() || theme.length() > 200) {
             throw new DomainException("station.activity.error.theme");
         }
-        store.setTheme(a.id(), a.version(), theme.strip());
+        activityStore.setTheme(a.id(), a.version(), theme.strip());
         audit.record(station.orgId(), "station_activity", a.id(), "THEME", Map.of("theme", a.theme()),
                 Map.of("theme", theme.strip()));
         return get(a.id());
@@ -172,7 +174,7 @@ public class StationRhythm {
      * in their duty archive; recording it again corrects attendance both ways.
      */
     public ActivityView hold(long activityId, LocalDate heldOn, String theme, String outcome, List<Long> attended) {
-        StationStore.ActivityRow a = activity(activityId);
+        ActivityStore.ActivityRow a = activity(activityId);
         StationStore.Row station = network.writable(a.stationId());
         if (heldOn.isAfter(LocalDate.now())) {
             throw new DomainException("duty.error.future");
@@ -188,18 +190,18 @@ public class StationRhythm {
         }
         Set<Long> assigned = new HashSet<>(network.stationDeputies(a.stationId()).stream()
                 .map(StationDeputy::deputyId).toList());
-        Map<Long, Boolean> before = store.attendance(a.id());
+        Map<Long, Boolean> before = activityStore.attendance(a.id());
         assigned.addAll(before.keySet());
         if (!assigned.containsAll(attended)) {
             throw new DomainException("station.day.error.notAssigned");
         }
-        store.holdActivity(a.id(), a.version(), heldOn, theme.strip(), outcome.strip(), currentActor.auditName());
+        activityStore.holdActivity(a.id(), a.version(), heldOn, theme.strip(), outcome.strip(), currentActor.auditName());
         Set<Long> now = Set.copyOf(attended);
         Set<Long> everyone = new HashSet<>(before.keySet());
         everyone.addAll(now);
         for (long deputyId : everyone) {
             boolean there = now.contains(deputyId);
-            store.setAttendance(a.id(), deputyId, there);
+            activityStore.setAttendance(a.id(), deputyId, there);
             String key = "station-activity:" + a.id() + ":deputy:" + deputyId;
             if (there) {
                 duties.recordAttested(deputyId, new DutyLog.DutyForm(a.kind().dutyType(), heldOn,
@@ -218,26 +220,26 @@ public class StationRhythm {
     }
 
     public ActivityView cancel(long activityId) {
-        StationStore.ActivityRow a = activity(activityId);
+        ActivityStore.ActivityRow a = activity(activityId);
         StationStore.Row station = network.writable(a.stationId());
         if (a.state() != ActivityState.PLANNED) {
             throw new DomainException("station.activity.error.notPlanned");
         }
-        store.setActivityState(a.id(), ActivityState.CANCELLED);
+        activityStore.setActivityState(a.id(), ActivityState.CANCELLED);
         audit.record(station.orgId(), "station_activity", a.id(), "CANCELLED", null, null);
         return get(a.id());
     }
 
     @Transactional(readOnly = true)
     public ActivityView get(long activityId) {
-        StationStore.ActivityRow a = activity(activityId);
+        ActivityStore.ActivityRow a = activity(activityId);
         return views(network.readable(a.stationId()), List.of(a)).get(0);
     }
 
     @Transactional(readOnly = true)
     public List<ActivityView> activities(long stationId, LocalDate from, LocalDate to) {
         StationStore.Row station = network.readable(stationId);
-        return views(station, store.activities(stationId, from, to));
+        return views(station, activityStore.activities(stationId, from, to));
     }
 
     /** The signed-in deputy's coming meetings (those they are invited to). */
@@ -245,7 +247,7 @@ public class StationRhythm {
     public List<ActivityView> mine(LocalDate today) {
         var me = deputies.mine().orElseThrow(() -> new DomainException("duty.error.notDeputy"));
         List<ActivityView> out = new java.util.ArrayList<>();
-        for (StationStore.ActivityRow a : store.activitiesOfDeputy(me.id(), today)) {
+        for (ActivityStore.ActivityRow a : activityStore.activitiesOfDeputy(me.id(), today)) {
             out.addAll(views(store.station(a.stationId()).orElseThrow(), List.of(a)));
         }
         return out;
@@ -254,9 +256,9 @@ public class StationRhythm {
     /** Reminds invited deputies three days ahead, once per activity; returns how many notifications were new. */
     public int remind(LocalDate today) {
         int created = 0;
-        for (StationStore.ActivityRow a : store.activitiesPlannedBetween(today, today.plusDays(3))) {
+        for (ActivityStore.ActivityRow a : activityStore.activitiesPlannedBetween(today, today.plusDays(3))) {
             StationStore.Row station = store.station(a.stationId()).orElseThrow();
-            Map<Long, DeputyRef> refs = deputies.refs(store.attendance(a.id()).keySet());
+            Map<Long, DeputyRef> refs = deputies.refs(activityStore.attendance(a.id()).keySet());
             for (DeputyRef ref : refs.values()) {
                 if (ref.userId() == null) {
                     continue;
@@ -271,13 +273,13 @@ public class StationRhythm {
         return created;
     }
 
-    private StationStore.ActivityRow activity(long id) {
-        return store.activity(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+    private ActivityStore.ActivityRow activity(long id) {
+        return activityStore.activity(id).orElseThrow(() -> new NotFoundException("error.notFound"));
     }
 
-    private List<ActivityView> views(StationStore.Row station, List<StationStore.ActivityRow> rows) {
+    private List<ActivityView> views(StationStore.Row station, List<ActivityStore.ActivityRow> rows) {
         Map<Long, Map<Long, Boolean>> attendance = new LinkedHashMap<>();
-        rows.forEach(r -> attendance.put(r.id(), store.attendance(r.id())));
+        rows.forEach(r -> attendance.put(r.id(), activityStore.attendance(r.id())));
         Map<Long, String> names = network.deputyNames(attendance.values().stream()
                 .flatMap(m -> m.keySet().stream()).distinct().toList());
         return rows.stream().map(r -> new ActivityView(r.id(), station.id(), station.name(), r.orgId(), r.kind(),

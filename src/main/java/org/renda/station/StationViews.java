@@ -60,10 +60,13 @@ public final class StationViews {
     public record ItemView(long id, long recordId, int seq, String category, String content, @Nullable String answer,
             boolean resolved, @Nullable Long caseId, @Nullable String caseReceipt, @Nullable Long sponsorDeputyId) {}
 
+    /** A photo of a reception or visit, without its bytes. */
+    public record PhotoView(long id, String fileName, String contentType, int sizeBytes) {}
+
     public record RecordView(long id, long stationId, String stationName, long orgId, @Nullable Long dayId,
             RecordKind kind, LocalDate occurredOn, String place, int visitors, @Nullable String visitorName,
             @Nullable String visitorPhone, boolean anonymous, String summary, String recordedBy, List<Named> deputies,
-            List<ItemView> items) {
+            List<ItemView> items, List<PhotoView> photos) {
 
         public String maskedVisitorPhone() {
             return Masking.phone(visitorPhone);

@@ -109,7 +109,9 @@ class DutyArchiveTest {
                 .single();
         MockMultipartFile fake = new MockMultipartFile("files", "photo.jpg", "image/jpeg", "<html>".getBytes());
         MvcResult r = submit("deputy.li", li, "带假照片的记录", fake);
-        assertThat(r.getFlashMap().get("failure")).asString().contains("photo.jpg", "格式不支持");
+        assertThat(r.getResponse().getStatus()).as("the form comes back").isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(r.getResponse().getContentAsString()).select("#files-error").text())
+                .contains("photo.jpg", "格式不支持");
         assertThat(jdbc.sql("select count(*) from duty_record where deputy_id = ?").param(li).query(Integer.class)
                 .single()).isEqualTo(records);
     }

@@ -53,6 +53,7 @@ final class ForeignRecords {
         kind("days/{dayId}", "receptionDay", "reception_day");
         kind("records/{recordId}", "receptionRecord", "reception_record");
         kind("items/{itemId}", "receptionItem", "reception_item");
+        kind("photos/{photoId}", "receptionPhoto", "reception_photo");
         kind("activities/{activityId}", "stationActivity", "station_activity");
         kind("duties/{dutyId}", "receptionDuty", "reception_duty");
         kind("appraisals/{id}", "campaign", "appraisal_campaign");
@@ -88,6 +89,7 @@ final class ForeignRecords {
             Map.entry("gridId", "grids/{gridId}"),
             Map.entry("stationId", "stations/{id}"),
             Map.entry("recordId", "records/{recordId}"),
+            Map.entry("dutyRecordIds", "duties/{id}"),
             Map.entry("withDutyId", "duties/{dutyId}"),
             Map.entry("campaignId", "appraisals/{id}"),
             Map.entry("periodId", "periods/{id}"),
@@ -142,6 +144,10 @@ final class ForeignRecords {
         undo.add(insert("duty_evidence", "insert into duty_evidence (record_id, org_id, file_name, content_type,"
                 + " size_bytes, data, created_at) values (?, ?, 'matrix.png', 'image/png', 8, ?, ?)",
                 duty[0], dutyOrg, png, now));
+        long[] reception = row(kindOf("records/{recordId}")).orElseThrow();
+        undo.add(insert("reception_photo", "insert into reception_photo (record_id, org_id, file_name, content_type,"
+                + " size_bytes, data, created_at) values (?, ?, 'matrix.png', 'image/png', 8, ?, ?)",
+                reception[0], orgOf("reception_record", reception[0]), png, now));
         long[] kase = row(kindOf("cases/{id}")).orElseThrow();
         undo.add(insert("case_attachment", "insert into case_attachment (case_id, org_id, file_name, content_type,"
                 + " size_bytes, data, created_at) values (?, ?, 'matrix.png', 'image/png', 8, ?, ?)",
