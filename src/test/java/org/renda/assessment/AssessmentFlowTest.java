@@ -128,7 +128,7 @@ class AssessmentFlowTest {
         MvcResult comment = post("deputy.li", "/assessments/schemes/" + id + "/comments", "body", "建议增加村务公开指标");
         assertThat(comment.getFlashMap().get("success")).isEqualTo("意见已提交");
         assertThat(page("anlan.staff", "/assessments/schemes/" + id).getResponse().getContentAsString())
-                .contains("建议增加村务公开指标", "deputy.li");
+                .contains("建议增加村务公开指标", "李春华");
 
         assertThat(post("anlan.staff", "/assessments/schemes/" + id + "/approve").getResponse().getStatus())
                 .as("staff cannot approve: the presidium decides").isEqualTo(404);
