@@ -212,7 +212,9 @@ class DashboardFiguresTest {
         f.appraisals().votes().forEach(v -> {
             long roll = jdbc.sql("select count(*) from vote_roll where vote_id = ?").param(v.id()).query(Long.class).single();
             assertThat(v.eligible()).isEqualTo(roll);
-            assertThat(v.cast()).isLessThanOrEqualTo(v.eligible());
+            if (v.eligible() > 0) { // a vote by printed codes alone has no roll (other tests in this JVM make some)
+                assertThat(v.cast()).isLessThanOrEqualTo(v.eligible());
+            }
         });
 
         long sheets = jdbc.sql("select count(*) from assessment_sheet s join assessment_period p on p.id = s.period_id"
