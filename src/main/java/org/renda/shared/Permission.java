@@ -53,5 +53,21 @@ public enum Permission {
     /** Fill in the scoring sheets one is assigned to. */
     ASSESSMENT_SCORE,
     /** Decide vetoes and adjustments and sign off results (the presidium). */
-    ASSESSMENT_DECIDE
+    ASSESSMENT_DECIDE,
+    /** Read supervision subjects, topics, deputy groups, activities, findings and officials' duty reports. */
+    SUPERVISION_READ,
+    /**
+     * Run supervision (监督): subjects and topics, deputy groups, the yearly rhythm, activities and attendance,
+     * findings handed to the rectification ledger, the eight-step method, officials' duty reports.
+     */
+    SUPERVISION_WRITE,
+    /** Read meetings (sessions, presidium meetings, forums), their agenda, materials, resolutions and elections. */
+    MEETING_READ,
+    /** Prepare and record meetings and elections: agenda, materials, attendance, votes, minutes, documents. */
+    MEETING_WRITE,
+    /**
+     * Preside over a meeting: announce a resolution's or an election's result and confirm a qualification review
+     * (the presidium's act at the session, not the clerk's).
+     */
+    MEETING_PRESIDE
 }
