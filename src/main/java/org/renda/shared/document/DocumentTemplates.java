@@ -49,7 +49,8 @@ public class DocumentTemplates {
 
     private final SpringTemplateEngine engine;
 
-    DocumentTemplates(MessageSource messages) {
+    /** Over the application's messages; a unit test may hand it any {@code MessageSource} (no Spring needed). */
+    public DocumentTemplates(MessageSource messages) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/documents/");
         resolver.setSuffix(".txt");

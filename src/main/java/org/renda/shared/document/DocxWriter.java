@@ -23,6 +23,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTInd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
@@ -98,6 +99,10 @@ public final class DocxWriter {
         styles.setDefaultFonts(fonts);
         styles.setSpellingLanguage("zh-CN");
         styles.setEastAsia("zh-CN");
+        // what a new paragraph typed in Word starts from: body text
+        CTRPr defaults = styles.getCtStyles().getDocDefaults().getRPrDefault().getRPr();
+        defaults.addNewSz().setVal(BigInteger.valueOf((long) (BODY_PT * 2)));
+        defaults.addNewSzCs().setVal(BigInteger.valueOf((long) (BODY_PT * 2)));
 
         CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
                 : doc.getDocument().getBody().addNewSectPr();
