@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableWidthType;
@@ -20,6 +21,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTInd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLanguage;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -81,6 +83,10 @@ public final class DocxWriter {
             for (Block block : document.blocks()) {
                 writer.block(block);
             }
+            List<IBodyElement> body = doc.getBodyElements();
+            if (body.isEmpty() || body.get(body.size() - 1) instanceof XWPFTable) {
+                writer.paragraph(ParagraphAlignment.LEFT, false); // Word ends a document with a paragraph
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.write(out);
             return out.toByteArray();
@@ -97,10 +103,11 @@ public final class DocxWriter {
         fonts.setCs(LATIN_FONT);
         fonts.setEastAsia(BODY_FONT);
         styles.setDefaultFonts(fonts);
-        styles.setSpellingLanguage("zh-CN");
-        styles.setEastAsia("zh-CN");
-        // what a new paragraph typed in Word starts from: body text
+        // what a new paragraph typed in Word starts from: body text, in Chinese
         CTRPr defaults = styles.getCtStyles().getDocDefaults().getRPrDefault().getRPr();
+        CTLanguage lang = defaults.sizeOfLangArray() > 0 ? defaults.getLangArray(0) : defaults.addNewLang();
+        lang.setVal("zh-CN");
+        lang.setEastAsia("zh-CN");
         defaults.addNewSz().setVal(BigInteger.valueOf((long) (BODY_PT * 2)));
         defaults.addNewSzCs().setVal(BigInteger.valueOf((long) (BODY_PT * 2)));
 

@@ -68,6 +68,12 @@ class DocumentTemplatesTest {
     }
 
     @Test
+    void theEscapedFormsPrintTheSameTextUnescaped() {
+        assertThat(templates.render("test-escaped", Map.of("text", "# 假 & <b>")).blocks())
+                .containsExactly(Paragraph.of("# 假 & <b>"), Paragraph.of("# 假 & <b>"));
+    }
+
+    @Test
     void nothingOfTheTemplateMachineryIsLeftInTheText() {
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             String text = Notices.text(templates.render("notice", Notices.notice(), locale));

@@ -98,6 +98,9 @@ class DocxWriterTest {
             assertThat(doc.getProperties().getCoreProperties().getTitle())
                     .isEqualTo("关于召开安澜镇第十九届人民代表大会第三次会议的通知");
             assertThat(doc.getProperties().getCoreProperties().getCreator()).isEqualTo("Renda");
+            assertThat(doc.getBodyElements().get(doc.getBodyElements().size() - 1))
+                    .as("Word ends a document with a paragraph, also after the reply form's table")
+                    .isInstanceOf(XWPFParagraph.class);
             assertThat(doc.getFooterList()).hasSize(1);
             assertThat(doc.getFooterList().get(0).getText()).contains("— 1 —");
         }
