@@ -215,7 +215,7 @@ public final class DocxWriter {
         if (bold) {
             r.setBold(true);
         }
-        String[] lines = text.split("\n", -1);
+        String[] lines = xmlSafe(text).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 r.addBreak();
@@ -306,6 +306,23 @@ public final class DocxWriter {
             p.setIndentationRight((int) Math.round(4 * CHAR + (widest - ems(line)) / 2 * CHAR));
             run(p, line, BODY_FONT, BODY_PT, false);
         }
+    }
+
+    /** Without what XML 1.0 cannot carry (control characters, U+FFFE/FFFF): Word would refuse the whole file. */
+    static String xmlSafe(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean ok = cp == '\n' || cp == '\t' || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
+                    || cp >= 0x10000 && cp <= 0x10FFFF;
+            if (ok) {
+                out.appendCodePoint(cp);
+            } else if (cp == '\r' || Character.isISOControl(cp)) {
+                out.append(cp == '\r' ? "" : " ");
+            }
+        }
+        return out.toString();
     }
 
     /** Width in body characters: Chinese one, Latin letters and digits half. */

@@ -86,6 +86,18 @@ class DocxWriterTest {
     }
 
     @Test
+    void controlCharactersInAValueDoNotSpoilTheFile() throws Exception {
+        byte[] docx = DocxWriter.write(new Document("标题", List.of(Block.Paragraph.of("响铃\u0007与\u0000空字符\uFFFF"),
+                new Block.Table(List.of("甲\u001B"), List.of(List.of("乙\r\n丙")), List.of()))));
+
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("响铃 与 空字符");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(0).getText()).isEqualTo("甲 ");
+            assertThat(doc.getTables().get(0).getRow(1).getCell(0).getText()).isEqualTo("乙\n丙");
+        }
+    }
+
+    @Test
     void theFileIsA4WithOfficialMarginsInChineseAndTitled() throws Exception {
         try (XWPFDocument doc = notice()) {
             CTPageMar margins = doc.getDocument().getBody().getSectPr().getPgMar();
