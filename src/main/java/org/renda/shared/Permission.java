@@ -69,5 +69,15 @@ public enum Permission {
      * Preside over a meeting: announce a resolution's or an election's result and confirm a qualification review
      * (the presidium's act at the session, not the clerk's).
      */
-    MEETING_PRESIDE
+    MEETING_PRESIDE,
+    /** Read the congress's funds ledger: budget lines, income, expenses, subsidies, execution. */
+    FUNDS_READ,
+    /** Keep the funds ledger: budget lines, income, expenses with vouchers, subsidy standards and payments. */
+    FUNDS_WRITE,
+    /** Read the regulation checklist, the towns' self-assessments and the county's review. */
+    COMPLIANCE_READ,
+    /** Keep one's own organisation's self-assessment against the regulation checklist, and its reports to the Party committee. */
+    COMPLIANCE_WRITE,
+    /** Keep the checklist itself and review the self-assessments of the towns below (the county standing committee). */
+    COMPLIANCE_REVIEW
 }
