@@ -190,6 +190,13 @@ public class EightStepDesk {
         return view(currentActor.reach(Permission.SUPERVISION_READ).guard(store.process(id), ProcessRow::orgId));
     }
 
+    /** The process a step belongs to, for whoever may read it (404 otherwise). */
+    @Transactional(readOnly = true)
+    public ProcessView processOfStage(long stageId) {
+        StageRow stage = currentActor.reach(Permission.SUPERVISION_READ).guard(store.stage(stageId), StageRow::orgId);
+        return view(store.process(stage.processId()).orElseThrow());
+    }
+
     /** The processes in the reader's reach, newest activity first (at most 500). */
     @Transactional(readOnly = true)
     public List<ProcessSummary> list() {

@@ -119,7 +119,7 @@ class EightStepStore {
         }
         return jdbc.sql("""
                 select id, org_id, template_id, template_name, title, activity_on, subject_text, created_by, version
-                from eight_step_process where """ + reach.sql("org_id") + " order by activity_on desc, id desc limit "
+                from eight_step_process""" + " where " + reach.sql("org_id") + " order by activity_on desc, id desc limit "
                 + limit).params(reach.params()).query(ProcessRow.class).list();
     }
 

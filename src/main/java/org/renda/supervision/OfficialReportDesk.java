@@ -118,6 +118,25 @@ public class OfficialReportDesk {
         return view(currentActor.reach(Permission.SUPERVISION_READ).guard(store.plan(id), PlanRow::orgId));
     }
 
+    /** The plan an official, a sitting or a question belongs to, for whoever may read it (404 otherwise). */
+    @Transactional(readOnly = true)
+    public long planOfOfficial(long reportId) {
+        return currentActor.reach(Permission.SUPERVISION_READ).guard(store.report(reportId), ReportRow::orgId).planId();
+    }
+
+    @Transactional(readOnly = true)
+    public long planOfSitting(long sittingId) {
+        return currentActor.reach(Permission.SUPERVISION_READ).guard(store.sitting(sittingId), SittingRow::orgId)
+                .planId();
+    }
+
+    @Transactional(readOnly = true)
+    public long planOfQuestion(long questionId) {
+        QuestionRow q = currentActor.reach(Permission.SUPERVISION_READ).guard(store.question(questionId),
+                QuestionRow::orgId);
+        return store.report(q.reportId()).orElseThrow().planId();
+    }
+
     /** The plans in the reader's reach with their figures, newest term first. */
     @Transactional(readOnly = true)
     public List<PlanSummary> plans() {

@@ -68,8 +68,7 @@ class OfficialReportStore {
                        count(r.sitting_id) as scheduled,
                        sum(case when r.state in ('REPORTED', 'VOTED') then 1 else 0 end) as reported,
                        sum(case when r.state = 'VOTED' then 1 else 0 end) as voted
-                from official_report_plan p left join official_report r on r.plan_id = p.id
-                where """ + reach.sql("p.org_id") + (termNo == null ? "" : " and p.term_no = :term") + """
+                from official_report_plan p left join official_report r on r.plan_id = p.id""" + " where " + reach.sql("p.org_id") + (termNo == null ? "" : " and p.term_no = :term") + """
 
                 group by p.id, p.org_id, p.term_no order by p.term_no desc, p.org_id""")
                 .params(reach.params()).param("term", termNo == null ? 0 : termNo)

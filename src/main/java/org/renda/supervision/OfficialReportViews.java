@@ -36,6 +36,11 @@ public final class OfficialReportViews {
             @Nullable LocalDate reportedOn, @Nullable String summary, List<QuestionView> questions,
             @Nullable Integer satisfied, @Nullable Integer validVotes, @Nullable BigDecimal rate, int version) {
 
+        /** The satisfaction rate as people read it ("86.7%"), or blank before the vote. */
+        public String ratePercent() {
+            return rate == null ? "" : OfficialReportDesk.percent(rate);
+        }
+
         /** The title the official stands under on the ballot. */
         public String voteTitle() {
             return position + " " + name;
