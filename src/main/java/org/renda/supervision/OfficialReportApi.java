@@ -1,6 +1,8 @@
 package org.renda.supervision;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,6 +57,9 @@ class OfficialReportApi {
 
     @GetMapping("/figures")
     @Operation(summary = "A term's figures over an organisation's subtree: per organisation and the total (a county: the sum of its towns)")
+    @ApiResponse(responseCode = "200", description = "The figures", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "The organisation is missing or outside the caller's reach",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     TermFigures figures(@RequestParam long orgId, @RequestParam @Min(1) @Max(99) int termNo) {
         return desk.termFigures(orgId, termNo);
     }
