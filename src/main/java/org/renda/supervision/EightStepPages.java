@@ -16,6 +16,7 @@ import org.renda.shared.NotFoundException;
 import org.renda.shared.web.Feedback;
 import org.renda.supervision.EightStepViews.ProcessView;
 import org.renda.supervision.EightStepViews.StageView;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -54,7 +55,7 @@ class EightStepPages {
 
     /** Starting a process: the organisation first (its deputies are offered), then the activity. */
     record StartForm(@NotNull Long orgId, @NotNull Long templateId, @NotBlank @Size(max = 200) String title,
-            @NotNull LocalDate activityOn, @Nullable @Size(max = 200) String subjectText,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activityOn, @Nullable @Size(max = 200) String subjectText,
             @Nullable List<Long> deputyIds) {}
 
     @GetMapping("/supervision/steps/new")
@@ -115,7 +116,7 @@ class EightStepPages {
     }
 
     /** Closing a step: its date and evidence (files beside it). */
-    record CloseStepForm(@NotNull LocalDate doneOn, @Nullable @Size(max = 4000) String evidence) {}
+    record CloseStepForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn, @Nullable @Size(max = 4000) String evidence) {}
 
     @PostMapping("/supervision/steps/stages/{stageId}/close")
     String close(@PathVariable long stageId, @Valid @ModelAttribute("form") CloseStepForm form, BindingResult binding,
