@@ -395,7 +395,9 @@ public class OfficialReportDesk {
                 s.voteId(), (int) reports.stream().filter(r -> r.sittingId() != null && r.sittingId() == s.id()).count(),
                 (int) reports.stream().filter(r -> r.sittingId() != null && r.sittingId() == s.id()
                         && (r.state() == OfficialReportState.REPORTED || r.state() == OfficialReportState.VOTED))
-                        .count())).toList();
+                        .count(),
+                (int) reports.stream().filter(r -> r.sittingId() != null && r.sittingId() == s.id()
+                        && r.state() == OfficialReportState.VOTED).count())).toList();
         Figures f = new Figures(reports.size(), (int) reports.stream().filter(r -> r.sittingId() != null).count(),
                 (int) reports.stream().filter(r -> r.state() == OfficialReportState.REPORTED
                         || r.state() == OfficialReportState.VOTED).count(),

@@ -26,7 +26,7 @@ public final class OfficialReportViews {
 
     /** A congress sitting the officials report at; {@code voteId}: the secret vote created for it. */
     public record SittingView(long id, LocalDate heldOn, String meeting, @Nullable Long voteId, int reporting,
-            int reported) {}
+            int reported, int voted) {}
 
     public record QuestionView(long id, String askedBy, String question, @Nullable String answer) {}
 

@@ -26,7 +26,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The town clerk on a phone: an activity halfway through the eight steps shows as a vertical timeline (done, current,
- * waiting) that fits the screen, and the current step is closed there with its evidence and a photo.
+ * waiting) that fits the screen, and the current step is closed there with its evidence and a photo; the term's
+ * duty-report plan with its vote results fits the screen too.
  */
 @RendaIntegrationTest
 @Tag("browser")
@@ -37,6 +38,7 @@ class EightStepPhoneBrowserTest {
     @Autowired OrgTree orgs;
     @Autowired EightStepDesk desk;
     @Autowired DeputyRegister deputies;
+    @Autowired OfficialReportDesk reports;
 
     private BrowserSession b;
 
@@ -94,5 +96,18 @@ class EightStepPhoneBrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('step-4').scrollIntoView({block: 'start', behavior: 'instant'});");
         b.screenshot("eight-step-timeline-phone");
+    }
+
+    @Test
+    void theDutyReportPlanWithItsVoteResultFitsAPhone() {
+        long plan = Logins.call(accounts, "anlan.staff", () -> reports.plans()).stream()
+                .filter(p -> p.orgName().equals("安澜镇") && p.termNo() == 18).findFirst().orElseThrow().id();
+        b = new BrowserSession(port).signIn("anlan.staff", true);
+        b.go("/supervision/official-reports/" + plan);
+        String text = b.driver().findElement(By.tagName("body")).getText();
+        assertThat(text).contains("应述职 6 人，已述职 4 人，已测评 2 人", "王建国", "已测评", "满意率");
+        assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        assertThat(b.cspViolations()).isEmpty();
+        b.screenshot("official-report-plan-phone");
     }
 }
