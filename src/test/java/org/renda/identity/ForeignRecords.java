@@ -70,6 +70,13 @@ final class ForeignRecords {
         kind("decisions/{id}", "decision", "assessment_decision");
         kind("appeals/{id}", "appeal", "assessment_appeal");
         kind("days/{id}", "calendarDay", "calendar_day");
+        kind("steps/{processId}", "eightStepProcess", "eight_step_process");
+        kind("stages/{stageId}", "eightStepStage", "eight_step_stage");
+        kind("files/{fileId}", "eightStepFile", "eight_step_file");
+        kind("official-reports/{planId}", "officialReportPlan", "official_report_plan");
+        kind("officials/{officialId}", "officialReport", "official_report");
+        kind("sittings/{sittingId}", "officialReportSitting", "official_report_sitting");
+        kind("questions/{questionId}", "officialReportQuestion", "official_report_question");
         // Named only by request parameters.
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");
@@ -103,7 +110,8 @@ final class ForeignRecords {
             Map.entry("memberUserIds", "users/{id}"),
             Map.entry("memberIds", "users/{id}"),
             Map.entry("groupId", "#appraisalGroup"),
-            Map.entry("rollId", "#voteRoll"));
+            Map.entry("rollId", "#voteRoll"),
+            Map.entry("sittingId", "sittings/{sittingId}"));
 
     /** Parameters whose kind depends on the route: the first path segment decides. */
     static String subjectKind(String pattern) {
@@ -152,6 +160,10 @@ final class ForeignRecords {
         undo.add(insert("case_attachment", "insert into case_attachment (case_id, org_id, file_name, content_type,"
                 + " size_bytes, data, created_at) values (?, ?, 'matrix.png', 'image/png', 8, ?, ?)",
                 kase[0], orgOf("case_item", kase[0]), png, now));
+        long[] stage = row(kindOf("stages/{stageId}")).orElseThrow();
+        undo.add(insert("eight_step_file", "insert into eight_step_file (stage_id, org_id, file_name, content_type,"
+                + " size_bytes, data, created_at) values (?, ?, 'matrix.png', 'image/png', 8, ?, ?)",
+                stage[0], orgOf("eight_step_stage", stage[0]), png, now));
         long subject = row(kindOf("subjects/{id}")).orElseThrow()[0];
         long period = jdbc.sql("select period_id from assessment_subject where id = ?").param(subject)
                 .query(Long.class).single();

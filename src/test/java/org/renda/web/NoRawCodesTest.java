@@ -32,7 +32,7 @@ class NoRawCodesTest {
     @ValueSource(strings = {"admin", "county.director", "unit.jiaotong", "deputy.li", "eval.wang"})
     void noPageShowsACodeAPlaceholderOrAMissingMessage(String username) throws Exception {
         assertThat(walk(username, List.of("/", "/audit", "/cases", "/deputies", "/stations", "/appraisals",
-                "/assessments"), 70)).as("codes on the pages %s saw", username).isEmpty();
+                "/assessments", "/supervision/steps", "/supervision/official-reports"), 70)).as("codes on the pages %s saw", username).isEmpty();
     }
 
     @Test

@@ -310,6 +310,8 @@ class OpenApiContractTest {
         call("POST", "/api/v1/public/opinions/" + receiptCode + "/rating", null, "{\"rating\":\"SATISFIED\"}", 422);
         call("POST", "/api/v1/public/opinions/" + receiptCode + "/rating", null, "{\"rating\":\"MEH\"}", 400);
 
+        eightStepsAndDutyReports(anlan, shiqiao);
+
         Set<String> uncalled = new TreeSet<>();
         Set<String> withoutSuccess = new TreeSet<>();
         for (OpenApiContract.Op op : contract.operations()) {
@@ -327,7 +329,9 @@ class OpenApiContractTest {
         // their success is covered in the casework, assessment and appraisal tests.
         assertThat(withoutSuccess).as("operations never answered with success")
                 .isSubsetOf(Set.of("POST /api/v1/public/opinions/{receiptCode}/rating",
-                        "PUT /api/v1/assessments/schemes/{id}", "POST /api/v1/public/votes/{code}/ballots"));
+                        "PUT /api/v1/assessments/schemes/{id}", "POST /api/v1/public/votes/{code}/ballots",
+                        // a closed vote's results: OfficialReportTest takes them after the chair closes the vote
+                        "POST /api/v1/supervision/official-reports/sittings/{sittingId}/results"));
     }
 
     @Test
@@ -372,6 +376,78 @@ class OpenApiContractTest {
 
     private static String line(String text, String prefix) {
         return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse(prefix).substring(prefix.length());
+    }
+
+    /** The eight-step method and officials' duty reports (supervision). */
+    private void eightStepsAndDutyReports(String anlan, String shiqiao) throws Exception {
+        String base = "/api/v1/supervision/steps";
+        JsonNode templates = call("GET", base + "/templates", anlan, null, 200).json();
+        long eight = templates.get(0).get("id").asLong();
+        long town = call("GET", "/api/v1/orgs?q=QH-AL", anlan, null, 200).json().get(0).get("id").asLong();
+        call("POST", base + "/templates", anlan, """
+                {"orgId":%d,"code":"OAC-%d","name":"两步法","steps":[{"name":"调研","attestsAttendance":false},
+                 {"name":"座谈","dependsOn":1,"attestsAttendance":true}]}""".formatted(town, System.nanoTime() % 1_000_000),
+                201);
+        call("POST", base + "/templates", anlan, "{\"orgId\":1,\"code\":\"\",\"name\":\"\",\"steps\":[]}", 400);
+        long deputyId = call("GET", "/api/v1/deputies?text=李春华", anlan, null, 200).json().get("rows").get(0).get("id")
+                .asLong();
+        JsonNode process = call("POST", base, anlan, """
+                {"orgId":%d,"templateId":%d,"title":"契约测试活动","activityOn":"%s","deputyIds":[%d]}"""
+                .formatted(town, eight, LocalDate.now().minusDays(3), deputyId), 201).json();
+        call("POST", base, anlan, "{\"title\":\"\"}", 400);
+        long processId = process.get("id").asLong();
+        call("GET", base, anlan, null, 200);
+        call("GET", base + "/" + processId, anlan, null, 200);
+        call("GET", base + "/" + processId, shiqiao, null, 404);
+        long first = process.get("steps").get(0).get("id").asLong();
+        long third = process.get("steps").get(2).get("id").asLong();
+        String today = "{\"doneOn\":\"" + LocalDate.now() + "\",\"evidence\":\"契约\"}";
+        call("POST", base + "/stages/" + third + "/close", anlan, today, 422);
+        call("POST", base + "/stages/" + first + "/close", anlan, "{\"doneOn\":\"x\"}", 400);
+        call("POST", base + "/stages/" + first + "/close", anlan, today, 200);
+        call("POST", base + "/stages/" + third + "/reopen", anlan, null, 422);
+        call("POST", base + "/stages/" + first + "/reopen", anlan, null, 200);
+
+        String reports = "/api/v1/supervision/official-reports";
+        call("GET", reports, anlan, null, 200);
+        call("POST", reports, anlan, "{\"orgId\":%d,\"termNo\":18,\"title\":\"重复\"}".formatted(town), 422);
+        call("POST", reports, anlan, "{\"orgId\":%d,\"termNo\":0,\"title\":\"\"}".formatted(town), 400);
+        JsonNode plan = call("POST", reports, anlan, "{\"orgId\":%d,\"termNo\":%d,\"title\":\"契约测试计划\"}"
+                .formatted(town, 70 + System.nanoTime() % 29), 201).json();
+        long planId = plan.get("id").asLong();
+        call("GET", reports + "/" + planId, anlan, null, 200);
+        call("GET", reports + "/" + planId, shiqiao, null, 404);
+        call("GET", reports + "/figures?orgId=" + town + "&termNo=18", anlan, null, 200);
+        call("GET", reports + "/figures?orgId=" + town + "&termNo=18", shiqiao, null, 404);
+        call("POST", reports + "/" + planId + "/sittings", anlan, "{\"heldOn\":\"x\"}", 400);
+        plan = call("POST", reports + "/" + planId + "/sittings", anlan, """
+                {"heldOn":"%s","meeting":"契约测试会议"}""".formatted(LocalDate.now().minusDays(1)), 200).json();
+        long sitting = plan.get("sittings").get(0).get("id").asLong();
+        plan = call("POST", reports + "/" + planId + "/officials", anlan, "{\"name\":\"契约镇长\",\"position\":\"镇长\"}",
+                200).json();
+        JsonNode official = plan.get("officials").get(0);
+        long officialId = official.get("id").asLong();
+        call("POST", reports + "/officials/" + officialId + "/report", anlan, """
+                {"reportedOn":"%s","version":%d}""".formatted(LocalDate.now(), official.get("version").asInt()), 422);
+        plan = call("POST", reports + "/officials/" + officialId + "/schedule", anlan, "{\"sittingId\":" + sitting + "}",
+                200).json();
+        call("POST", reports + "/officials/" + officialId + "/questions", anlan,
+                "{\"askedBy\":\"赵大山\",\"question\":\"问\"}", 422);
+        call("POST", reports + "/sittings/" + sitting + "/vote", anlan,
+                "{\"scale\":\"FOUR_LEVEL\",\"threshold\":0.8}", 422);
+        call("POST", reports + "/officials/" + officialId + "/report", anlan, """
+                {"reportedOn":"%s","summary":"述职","version":%d}""".formatted(LocalDate.now(),
+                plan.get("officials").get(0).get("version").asInt()), 200);
+        plan = call("POST", reports + "/officials/" + officialId + "/questions", anlan,
+                "{\"askedBy\":\"赵大山\",\"question\":\"问\"}", 200).json();
+        long question = plan.get("officials").get(0).get("questions").get(0).get("id").asLong();
+        call("POST", reports + "/questions/" + question + "/answer", anlan, "{\"answer\":\"\"}", 400);
+        call("POST", reports + "/questions/" + question + "/answer", anlan, "{\"answer\":\"答\"}", 200);
+        call("POST", reports + "/sittings/" + sitting + "/results", anlan, null, 422);
+        call("POST", reports + "/sittings/" + sitting + "/vote", anlan, "{\"scale\":\"NOPE\"}", 400);
+        call("POST", reports + "/sittings/" + sitting + "/vote", anlan,
+                "{\"scale\":\"FOUR_LEVEL\",\"threshold\":0.8}", 201);
+        call("POST", reports + "/sittings/" + sitting + "/results", anlan, null, 422);
     }
 
     private String tokenOf(String user) throws Exception {
