@@ -3,6 +3,7 @@ package org.renda.meeting;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.renda.meeting.MeetingEnums.MeetingKind;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgType;
@@ -45,6 +46,15 @@ public class MeetingCounts {
     /** Every town in reach (MEETING_READ), in the tree's order, with its sessions held in the year. */
     public List<OrgCount> sessions(int year) {
         return held(MeetingKind.SESSION, year);
+    }
+
+    /** The same, narrowed to one organisation's subtree (the dashboard's chosen place), when given. */
+    public List<OrgCount> sessions(int year, @Nullable Long within) {
+        if (within == null) {
+            return sessions(year);
+        }
+        java.util.Set<Long> subtree = orgs.subtreeIds(within);
+        return sessions(year).stream().filter(c -> subtree.contains(c.orgId())).toList();
     }
 
     public List<OrgCount> held(MeetingKind kind, int year) {

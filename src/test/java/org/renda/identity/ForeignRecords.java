@@ -70,6 +70,11 @@ final class ForeignRecords {
         kind("decisions/{id}", "decision", "assessment_decision");
         kind("appeals/{id}", "appeal", "assessment_appeal");
         kind("days/{id}", "calendarDay", "calendar_day");
+        kind("meetings/{id}", "meeting", "meeting");
+        kind("agenda/{agendaId}", "meetingAgendaItem", "meeting_agenda_item");
+        kind("materials/{materialId}", "meetingMaterial", "meeting_material");
+        kind("resolutions/{resolutionId}", "meetingResolution", "meeting_resolution");
+        kind("presidiums/{presidiumId}", "meetingPresidium", "meeting_presidium");
         // Named only by request parameters.
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");
