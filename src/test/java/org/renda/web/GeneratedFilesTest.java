@@ -24,6 +24,8 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every PDF and Excel file Renda produces (and the CSV and JSON files for programs, checked for placeholders only), fetched through its real endpoint the way a user reaches it (the links
+ * Every PDF, Word and Excel file Renda produces (and the CSV and JSON files for programs, checked for placeholders only), fetched through its real endpoint the way a user reaches it (the links
  * on the pages an administrator walks; the ballot-code slips by their POST), read back as text (PDFBox, POI), and
  * none carries an unfilled placeholder ({@code {0}}), an unresolved message key or a raw code. Every download
  * endpoint of the application must be among those fetched, so a new one is covered from the day it appears.
@@ -54,7 +56,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class GeneratedFilesTest {
 
     /** Download endpoints: a file name in the path, or an export / import template. */
-    private static final Pattern FILE_ENDPOINT = Pattern.compile("\\.(pdf|xlsx)$|/export$|/import/template$");
+    private static final Pattern FILE_ENDPOINT = Pattern.compile("\\.(pdf|xlsx|docx)$|/export$|/import/template$");
 
     @Autowired MockMvc mvc;
     @Autowired UserDetailsService accounts;
@@ -134,13 +136,18 @@ class GeneratedFilesTest {
             }
         } else if (type.contains("spreadsheetml")) {
             text = excelText(body);
+        } else if (type.contains("wordprocessingml")) {
+            try (XWPFWordExtractor word = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(body)))) {
+                text = word.getText();
+            }
         } else {
             text = new String(body, StandardCharsets.UTF_8);
         }
         assertThat(text.strip()).as(what + " has text").isNotEmpty();
         textsByEndpoint.computeIfAbsent(pattern, k -> new ArrayList<>()).add(text);
         Set<String> found = PageWalk.codesIn(text);
-        if (!type.startsWith("application/pdf") && !type.contains("spreadsheetml")) {
+        if (!type.startsWith("application/pdf") && !type.contains("spreadsheetml")
+                && !type.contains("wordprocessingml")) {
             // a file for programs (the anonymous ballots for a recount, the signed checkpoints) speaks in codes
             found.removeIf(f -> !f.startsWith("{") && !f.startsWith("??"));
         }

@@ -43,14 +43,20 @@ public final class PdfDocument implements AutoCloseable {
     private final PDDocument doc;
     private final PdfFont font;
     private final PageFormat format;
-    private final float margin;
+    private final float top;
+    private final float right;
+    private final float bottomMargin;
+    private final float left;
     private @Nullable PDPageContentStream content;
     private @Nullable String pendingHeading;
     private float y;
 
-    private PdfDocument(PageFormat format, float margin, String title) {
+    private PdfDocument(PageFormat format, float top, float right, float bottom, float left, String title) {
         this.format = format;
-        this.margin = margin;
+        this.top = top;
+        this.right = right;
+        this.bottomMargin = bottom;
+        this.left = left;
         this.doc = new PDDocument();
         try {
             this.font = PdfFont.embed(doc);
@@ -73,7 +79,13 @@ public final class PdfDocument implements AutoCloseable {
 
     /** A new document of the given paper with the same margin on every side. */
     public static PdfDocument create(PageFormat format, float marginMm, String title) {
-        return new PdfDocument(format, mm(marginMm), title);
+        return new PdfDocument(format, mm(marginMm), mm(marginMm), mm(marginMm), mm(marginMm), title);
+    }
+
+    /** A new document of the given paper with its own margin on each side (top, right, bottom, left, as in CSS). */
+    public static PdfDocument create(PageFormat format, float topMm, float rightMm, float bottomMm, float leftMm,
+            String title) {
+        return new PdfDocument(format, mm(topMm), mm(rightMm), mm(bottomMm), mm(leftMm), title);
     }
 
     /** An A4 portrait document with 18 mm margins: reports, archives, ledgers. */
@@ -93,12 +105,13 @@ public final class PdfDocument implements AutoCloseable {
         return format.height();
     }
 
+    /** The left margin, where flowing content starts (every margin, for a document created with one). */
     public float margin() {
-        return margin;
+        return left;
     }
 
     public float contentWidth() {
-        return format.width() - 2 * margin;
+        return format.width() - left - right;
     }
 
     /** Where flowing content continues, in points from the top of the page. */
@@ -123,7 +136,7 @@ public final class PdfDocument implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        y = margin;
+        y = top;
     }
 
     // --- flow ---------------------------------------------------------------------------------------
@@ -165,46 +178,47 @@ public final class PdfDocument implements AutoCloseable {
 
     /** Starts a new page unless this much height is left on the current one. */
     public void ensure(float height) {
-        if (y + height > bottom() && y > margin + 1) {
+        if (y + height > bottom() && y > top + 1) {
             newPage();
         }
     }
 
     public void table(PdfTable table) {
+        PdfStyle bodyStyle = table.bodyStyle();
         float[] w = columnWidths(table.weights());
         String @Nullable [] head = table.headerCells();
-        float start = (head == null ? 0 : rowHeight(head, w, PdfStyle.TABLE_HEAD))
-                + (table.rows().isEmpty() ? 0 : Math.min(rowHeight(table.rows().get(0), w, PdfStyle.TABLE),
-                        6 * PdfStyle.TABLE.lineHeight() + 2 * CELL_PAD));
+        float start = (head == null ? 0 : rowHeight(head, w, table.headStyle()))
+                + (table.rows().isEmpty() ? 0 : Math.min(rowHeight(table.rows().get(0), w, bodyStyle),
+                        6 * bodyStyle.lineHeight() + 2 * CELL_PAD));
         flushHeading(start);
         ensure(start);
         if (head != null) {
-            drawRow(table, wrapCells(head, w, PdfStyle.TABLE_HEAD), 0, Integer.MAX_VALUE, w, PdfStyle.TABLE_HEAD,
+            drawRow(table, wrapCells(head, w, table.headStyle()), 0, Integer.MAX_VALUE, w, table.headStyle(),
                     HEAD_FILL, false);
         }
-        float headHeight = head == null ? 0 : rowHeight(head, w, PdfStyle.TABLE_HEAD);
+        float headHeight = head == null ? 0 : rowHeight(head, w, table.headStyle());
         for (int r = 0; r < table.rows().size(); r++) {
-            PdfStyle st = table.bold(r) ? PdfStyle.TABLE.asBold() : PdfStyle.TABLE;
+            PdfStyle st = table.bold(r) ? bodyStyle.asBold() : bodyStyle;
             List<List<String>> cells = wrapCells(table.rows().get(r), w, st);
             int total = cells.stream().mapToInt(List::size).max().orElse(1);
             float lh = st.lineHeight();
-            float freshPage = bottom() - margin - headHeight - 2 * CELL_PAD;
+            float freshPage = bottom() - top - headHeight - 2 * CELL_PAD;
             @Nullable Color fill = r % 2 == 1 ? ZEBRA_FILL : null;
             int done = 0;
             while (done < total) {
                 int fit = (int) Math.floor((bottom() - y - 2 * CELL_PAD) / lh);
-                int left = total - done;
-                boolean pageFresh = y <= margin + headHeight + 1;
-                boolean wholeRowFitsFreshPage = done == 0 && left * lh <= freshPage;
-                if (!pageFresh && (fit < 1 || fit < left && wholeRowFitsFreshPage)) {
+                int remaining = total - done;
+                boolean pageFresh = y <= top + headHeight + 1;
+                boolean wholeRowFitsFreshPage = done == 0 && remaining * lh <= freshPage;
+                if (!pageFresh && (fit < 1 || fit < remaining && wholeRowFitsFreshPage)) {
                     newPage();
                     if (head != null) {
-                        drawRow(table, wrapCells(head, w, PdfStyle.TABLE_HEAD), 0, Integer.MAX_VALUE, w,
-                                PdfStyle.TABLE_HEAD, HEAD_FILL, false);
+                        drawRow(table, wrapCells(head, w, table.headStyle()), 0, Integer.MAX_VALUE, w,
+                                table.headStyle(), HEAD_FILL, false);
                     }
                     continue;
                 }
-                int n = Math.max(1, Math.min(fit, left));
+                int n = Math.max(1, Math.min(fit, remaining));
                 drawRow(table, cells, done, n, w, st, fill, true);
                 done += n;
             }
@@ -355,8 +369,9 @@ public final class PdfDocument implements AutoCloseable {
                     try (PDPageContentStream cs = new PDPageContentStream(doc, page,
                             PDPageContentStream.AppendMode.APPEND, true, true)) {
                         content = cs;
-                        text(footer.apply(i + 1, count), PdfStyle.SMALL, margin,
-                                pageHeight() - margin + (margin - PdfStyle.SMALL.lineHeight()) / 3, contentWidth(),
+                        text(footer.apply(i + 1, count), PdfStyle.SMALL, left,
+                                pageHeight() - bottomMargin + (bottomMargin - PdfStyle.SMALL.lineHeight()) / 3,
+                                contentWidth(),
                                 Align.CENTER);
                     } finally {
                         content = null;
@@ -379,7 +394,7 @@ public final class PdfDocument implements AutoCloseable {
     // --- internals ----------------------------------------------------------------------------------
 
     private float bottom() {
-        return pageHeight() - margin - FOOTER_RESERVE;
+        return pageHeight() - bottomMargin - FOOTER_RESERVE;
     }
 
     private void lines(String text, PdfStyle style, Align align) {
@@ -387,14 +402,14 @@ public final class PdfDocument implements AutoCloseable {
         flushHeading(Math.min(lines.size(), 2) * style.lineHeight());
         for (String line : lines) {
             ensure(style.lineHeight());
-            text(line, style, margin, y, contentWidth(), align);
+            text(line, style, left, y, contentWidth(), align);
             y += style.lineHeight();
         }
     }
 
     private float headingHeight(String text) {
         PdfStyle st = PdfStyle.HEADING;
-        return (y > margin + 1 ? 10 : 0) + wrap(text, st, contentWidth() - 8).size() * st.lineHeight() + 3;
+        return (y > top + 1 ? 10 : 0) + wrap(text, st, contentWidth() - 8).size() * st.lineHeight() + 3;
     }
 
     /** Draws the pending heading, on a new page unless it and {@code following} points fit on this one. */
@@ -406,12 +421,12 @@ public final class PdfDocument implements AutoCloseable {
         pendingHeading = null;
         ensure(headingHeight(text) + following);
         PdfStyle st = PdfStyle.HEADING;
-        if (y > margin + 1) {
+        if (y > top + 1) {
             y += 10;
         }
-        box(margin, y + (st.lineHeight() - st.size()) / 2, 3, st.size(), PdfStyle.RED, null, 0);
+        box(left, y + (st.lineHeight() - st.size()) / 2, 3, st.size(), PdfStyle.RED, null, 0);
         for (String line : wrap(text, st, contentWidth() - 8)) {
-            drawLine(line, st, margin + 8, y);
+            drawLine(line, st, left + 8, y);
             y += st.lineHeight();
         }
         y += 3;
@@ -448,7 +463,7 @@ public final class PdfDocument implements AutoCloseable {
         int total = cells.stream().mapToInt(List::size).max().orElse(1);
         int n = Math.min(count, total - from);
         float h = n * st.lineHeight() + 2 * CELL_PAD;
-        float x = margin;
+        float x = left;
         for (int c = 0; c < w.length; c++) {
             Color cellFill = body && c == 0 && table.hasLabelColumn() ? LABEL_FILL : fill;
             if (cellFill != null) {
@@ -500,7 +515,16 @@ public final class PdfDocument implements AutoCloseable {
 
     /** See {@link PdfFont#wrap}. */
     List<String> wrap(String text, PdfStyle st, float width) {
-        return font.wrap(text, st, width);
+        return font.wrap(text, st, width, 0);
+    }
+
+    /**
+     * The lines {@code text} breaks into within {@code width} (Chinese between any two characters, Latin at
+     * spaces, never before closing punctuation; explicit line breaks kept), the first line of each paragraph
+     * {@code firstLineIndent} points narrower. For callers that lay text out themselves with {@link #text}.
+     */
+    public List<String> wrap(String text, PdfStyle style, float width, float firstLineIndent) {
+        return font.wrap(text, style, width, firstLineIndent);
     }
 
     private PDPageContentStream content() {

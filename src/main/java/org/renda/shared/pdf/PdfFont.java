@@ -81,19 +81,21 @@ final class PdfFont implements AutoCloseable {
     /**
      * Breaks text into lines no wider than {@code width}: at any character between Chinese characters,
      * at spaces between Latin words (a word longer than the line is cut), never before closing
-     * punctuation; explicit line breaks are kept.
+     * punctuation; explicit line breaks are kept. The first line of each paragraph is {@code firstLineIndent}
+     * narrower.
      */
-    List<String> wrap(String text, PdfStyle st, float width) {
+    List<String> wrap(String text, PdfStyle st, float width, float firstLineIndent) {
         List<String> out = new ArrayList<>();
         for (String para : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
             String s = clean(para);
             StringBuilder line = new StringBuilder();
             float lineWidth = 0;
+            float room = width - firstLineIndent;
             for (int i = 0; i < s.length(); ) {
                 int cp = s.codePointAt(i);
                 i += Character.charCount(cp);
                 float cw = glyphWidth(cp) / 1000f * st.size();
-                if (lineWidth + cw > width && line.length() > 0) {
+                if (lineWidth + cw > room && line.length() > 0) {
                     String carry = "";
                     if (CLOSING_PUNCTUATION.indexOf(cp) >= 0 && line.length() > 1) {
                         int cut = line.offsetByCodePoints(line.length(), -1);
@@ -107,6 +109,7 @@ final class PdfFont implements AutoCloseable {
                         }
                     }
                     out.add(line.toString().stripTrailing());
+                    room = width;
                     line.setLength(0);
                     line.append(carry);
                     lineWidth = width(carry, st);

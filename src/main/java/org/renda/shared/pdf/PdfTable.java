@@ -24,6 +24,8 @@ public final class PdfTable {
     private final List<String[]> rows = new ArrayList<>();
     private final List<Boolean> emphasis = new ArrayList<>();
     private boolean labelColumn;
+    private PdfStyle bodyStyle = PdfStyle.TABLE;
+    private PdfStyle headStyle = PdfStyle.TABLE_HEAD;
 
     private PdfTable(float[] weights) {
         if (weights.length == 0) {
@@ -52,6 +54,13 @@ public final class PdfTable {
     /** Shades the first column and sets it bold: a form of label / value pairs. */
     public PdfTable labelColumn() {
         this.labelColumn = true;
+        return this;
+    }
+
+    /** The text of the rows and of the header row, instead of {@link PdfStyle#TABLE} and {@link PdfStyle#TABLE_HEAD}. */
+    public PdfTable styles(PdfStyle body, PdfStyle head) {
+        this.bodyStyle = body;
+        this.headStyle = head;
         return this;
     }
 
@@ -97,6 +106,14 @@ public final class PdfTable {
 
     boolean bold(int row) {
         return emphasis.get(row);
+    }
+
+    PdfStyle bodyStyle() {
+        return bodyStyle;
+    }
+
+    PdfStyle headStyle() {
+        return headStyle;
     }
 
     boolean hasLabelColumn() {

@@ -12,6 +12,9 @@ public final class Downloads {
     public static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+    public static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
     private Downloads() {}
 
     public static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
@@ -28,6 +31,15 @@ public final class Downloads {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(filename, StandardCharsets.UTF_8).build().toString())
                 .contentType(MediaType.APPLICATION_PDF)
+                .body(body);
+    }
+
+    /** A Word document (.docx) to save and edit, e.g. one written by {@code shared.document.DocxWriter}. */
+    public static ResponseEntity<byte[]> docx(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+                .contentType(DOCX)
                 .body(body);
     }
 }
