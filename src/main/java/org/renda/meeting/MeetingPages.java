@@ -24,6 +24,10 @@ import org.renda.meeting.MeetingViews.ResolutionView;
 import org.renda.meeting.Resolutions.ResolutionForm;
 import org.renda.meeting.Resolutions.VoteForm;
 import org.renda.shared.NotFoundException;
+import org.renda.shared.document.Document;
+import org.renda.shared.document.DocxWriter;
+import org.renda.shared.document.PdfWriter;
+import org.renda.shared.web.Downloads;
 import org.renda.shared.validation.YearNumber;
 import org.renda.shared.web.Feedback;
 import org.springframework.http.CacheControl;
@@ -57,9 +61,11 @@ class MeetingPages {
     private final Presidiums presidiums;
     private final MeetingCounts counts;
     private final Feedback feedback;
+    private final MeetingDocuments documents;
 
     MeetingPages(MeetingDesk desk, Resolutions resolutions, Presidiums presidiums, MeetingCounts counts,
-            Feedback feedback) {
+            Feedback feedback, MeetingDocuments documents) {
+        this.documents = documents;
         this.desk = desk;
         this.resolutions = resolutions;
         this.presidiums = presidiums;
@@ -303,6 +309,44 @@ class MeetingPages {
         long id = resolutions.meetingOf(resolutionId);
         return feedback.redirect(redirect, "/meetings/" + id + "#resolution-" + resolutionId,
                 () -> resolutions.announce(resolutionId, version), "meeting.resolution.announced");
+    }
+
+    // ---- documents: Word to edit, PDF to print
+
+    @GetMapping("/meetings/{id}/agenda.docx")
+    ResponseEntity<byte[]> agendaDocx(@PathVariable long id) {
+        Document d = documents.agenda(id);
+        return Downloads.docx(DocxWriter.write(d), d.title() + "议程.docx");
+    }
+
+    @GetMapping("/meetings/{id}/agenda.pdf")
+    ResponseEntity<byte[]> agendaPdf(@PathVariable long id) {
+        Document d = documents.agenda(id);
+        return Downloads.pdf(PdfWriter.write(d), d.title() + "议程.pdf");
+    }
+
+    @GetMapping("/meetings/{id}/script.docx")
+    ResponseEntity<byte[]> scriptDocx(@PathVariable long id) {
+        Document d = documents.script(id);
+        return Downloads.docx(DocxWriter.write(d), d.title() + "主持词.docx");
+    }
+
+    @GetMapping("/meetings/{id}/script.pdf")
+    ResponseEntity<byte[]> scriptPdf(@PathVariable long id) {
+        Document d = documents.script(id);
+        return Downloads.pdf(PdfWriter.write(d), d.title() + "主持词.pdf");
+    }
+
+    @GetMapping("/meetings/resolutions/{resolutionId}/text.docx")
+    ResponseEntity<byte[]> resolutionDocx(@PathVariable long resolutionId) {
+        Document d = documents.resolution(resolutionId);
+        return Downloads.docx(DocxWriter.write(d), d.title() + ".docx");
+    }
+
+    @GetMapping("/meetings/resolutions/{resolutionId}/text.pdf")
+    ResponseEntity<byte[]> resolutionPdf(@PathVariable long resolutionId) {
+        Document d = documents.resolution(resolutionId);
+        return Downloads.pdf(PdfWriter.write(d), d.title() + ".pdf");
     }
 
     // ---- the presidium
