@@ -19,7 +19,9 @@ public final class AuditCodes {
             "case", "station", "reception_day", "reception_duty", "reception_record", "reception_item",
             "station_activity", "appraisal", "vote", "rectification", "assessment_scheme", "assessment_period",
             "assessment_sheet", "assessment_decision", "assessment_appeal", "deadline_rule", "calendar_day", "deputy_contacts",
-            "eight_step_template", "eight_step_process", "official_report_plan", "official_report");
+            "eight_step_template", "eight_step_process", "official_report_plan", "official_report",
+            // meetings (issue 13)
+            "meeting", "meeting_resolution", "meeting_presidium");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -38,5 +40,8 @@ public final class AuditCodes {
             "DEMOTE", "WITHDRAWN", "SIGNED", "FINAL", "FILED", "ANSWERED", "SAVED", "SUBMITTED", "REOPENED",
             "COMMENTED", "VERSIONED", "COMMENTING", "APPROVED", "FROZEN", "OPEN",
             "STEP_CLOSED", "STEP_REOPENED", "SITTING_ADDED", "SCHEDULED", "QUESTION_ASKED", "QUESTION_ANSWERED",
-            "VOTE_CREATED", "VOTED");
+            "VOTE_CREATED", "VOTED",
+            // meetings (issue 13)
+            "NOTIFIED", "AGENDA_ADDED", "AGENDA_REMOVED", "MATERIAL_ADDED", "MATERIAL_REMOVED", "INVITED", "RESPONDED",
+            "PRESENCE", "MOTION_RAISED", "SPEECH", "MINUTES", "VOTE_RECORDED", "ANNOUNCED", "MEMBERS_SAVED");
 }

@@ -6,7 +6,9 @@ public final class CaseEnums {
 
     /** Where a case came from. */
     public enum Source {
-        PUBLIC_FORM, DEPUTY, RECEPTION, VISIT, HOTLINE, STAFF;
+        PUBLIC_FORM, DEPUTY, RECEPTION, VISIT, HOTLINE, STAFF,
+        /** A motion or suggestion a deputy raised at a congress session (meeting module). */
+        SESSION;
 
         public String messageKey() {
             return "case.source." + name();

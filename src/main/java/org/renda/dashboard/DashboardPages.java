@@ -48,8 +48,11 @@ class DashboardPages {
     private final DashboardSheet sheet;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final org.renda.meeting.MeetingCounts meetings;
 
-    DashboardPages(Dashboard dashboard, DashboardSheet sheet, MessageSource messages, ObjectMapper json) {
+    DashboardPages(Dashboard dashboard, DashboardSheet sheet, MessageSource messages, ObjectMapper json,
+            org.renda.meeting.MeetingCounts meetings) {
+        this.meetings = meetings;
         this.dashboard = dashboard;
         this.sheet = sheet;
         this.messages = messages;
@@ -66,6 +69,8 @@ class DashboardPages {
         model.addAttribute("places", dashboard.places());
         model.addAttribute("years", years(y));
         model.addAttribute("charts", charts(f));
+        // 人代会 本年已开 N 次 / 法定至少 2 次, per town in reach (red when short)
+        model.addAttribute("sessionCounts", meetings.sessions(y, place == null ? null : place.id()));
         return VIEW;
     }
 

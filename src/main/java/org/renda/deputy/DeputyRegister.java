@@ -299,6 +299,16 @@ public class DeputyRegister {
         return out;
     }
 
+    /**
+     * The deputies in office of one congress (the town whose people's congress it is), in name order, without a
+     * scope check: for modules that apply their own (a meeting invites every deputy of its congress; quorum and
+     * majorities count them). Only what {@link DeputyRef} carries.
+     */
+    @Transactional(readOnly = true)
+    public List<DeputyRef> congressMembers(long congressOrgId) {
+        return List.copyOf(refs(store.inOfficeOfCongress(congressOrgId)).values());
+    }
+
     /** A deputy as other modules refer to one; levels are the seats in office. */
     public record DeputyRef(long id, long orgId, @Nullable Long userId, String name, String publicCode,
             Set<DeputyLevel> levels, boolean nameplateActive) {

@@ -96,6 +96,15 @@ class DeputyStore {
                 .query(DeputyStore::row).list();
     }
 
+    /** The deputies holding a seat in office in one congress (the organisation whose congress it is). */
+    List<Long> inOfficeOfCongress(long congressOrgId) {
+        return jdbc.sql("select distinct deputy_id from deputy_mandate where congress_org_id = :congress"
+                + " and status in (:statuses) order by deputy_id").param("congress", congressOrgId)
+                .param("statuses", java.util.Arrays.stream(MandateStatus.values()).filter(MandateStatus::inOffice)
+                        .map(Enum::name).toList())
+                .query(Long.class).list();
+    }
+
     Optional<Row> byUser(long userId) {
         return jdbc.sql("select * from deputy where user_id = ?").param(userId).query(DeputyStore::row).optional();
     }

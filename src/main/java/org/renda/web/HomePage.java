@@ -66,10 +66,13 @@ class HomePage {
     private final RectificationWorkload rectifications;
     private final SheetWorkload sheets;
     private final VoteWorkload votes;
+    private final org.renda.meeting.MeetingDesk meetings;
 
     HomePage(CurrentActor currentActor, OrgDirectory orgs, UserAdministration users, AuditTrail audit,
             DeputyRegister deputies, DutyLog duties, ReceptionLedger receptions, ReceptionRoster roster,
-            CaseWorkload cases, RectificationWorkload rectifications, SheetWorkload sheets, VoteWorkload votes) {
+            CaseWorkload cases, RectificationWorkload rectifications, SheetWorkload sheets, VoteWorkload votes,
+            org.renda.meeting.MeetingDesk meetings) {
+        this.meetings = meetings;
         this.currentActor = currentActor;
         this.orgs = orgs;
         this.users = users;
@@ -102,6 +105,7 @@ class HomePage {
                     today.withMonth(12).withDayOfMonth(31)));
             model.addAttribute("myReceptions", roster.mine(today));
             model.addAttribute("myVotes", votes.openToMe());
+            model.addAttribute("myMeeting", meetings.nextForMe(today).orElse(null));
             model.addAttribute("myDue", duties.due(today).stream().filter(o -> o.deputy().id() == deputy.id())
                     .map(DutyLog.Overdue::reasonKey).toList());
         });

@@ -76,6 +76,9 @@ class Navigation {
         if (sheets.hasSheets(a)) {
             items.add(new Item("nav.mySheets", "/assessments/sheets/mine", path.startsWith("/assessments/sheets")));
         }
+        if (a.canAny(Permission.MEETING_READ)) {
+            items.add(new Item("nav.meetings", "/meetings", path.startsWith("/meetings")));
+        }
         if (a.canAny(Permission.CALENDAR_WRITE)) {
             items.add(new Item("nav.calendar", "/calendar", path.startsWith("/calendar")));
         }

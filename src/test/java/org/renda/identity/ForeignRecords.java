@@ -77,6 +77,11 @@ final class ForeignRecords {
         kind("officials/{officialId}", "officialReport", "official_report");
         kind("sittings/{sittingId}", "officialReportSitting", "official_report_sitting");
         kind("questions/{questionId}", "officialReportQuestion", "official_report_question");
+        kind("meetings/{id}", "meeting", "meeting");
+        kind("agenda/{agendaId}", "meetingAgendaItem", "meeting_agenda_item");
+        kind("materials/{materialId}", "meetingMaterial", "meeting_material");
+        kind("resolutions/{resolutionId}", "meetingResolution", "meeting_resolution");
+        kind("presidiums/{presidiumId}", "meetingPresidium", "meeting_presidium");
         // Named only by request parameters.
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");

@@ -63,6 +63,7 @@ class GeneratedFilesTest {
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
     @Autowired VoteDesk votes;
     @Autowired OrgTree orgs;
+    @Autowired org.renda.meeting.MeetingDesk meetings;
 
     /** What each fetched file says, by the endpoint pattern it came from. */
     private final Map<String, List<String>> textsByEndpoint = new TreeMap<>();
@@ -80,6 +81,18 @@ class GeneratedFilesTest {
                 .forEach(v -> {
                     walk.downloads.add("/appraisals/votes/" + v.id() + "/report.pdf");
                     walk.downloads.add("/appraisals/votes/" + v.id() + "/results.xlsx");
+                });
+        // The papers of a meeting (issue 13): the demo's closed session, its agenda, script and a resolution's text.
+        Logins.call(accounts, "admin", () -> meetings.list(java.time.LocalDate.now().getYear())).stream()
+                .filter(m -> m.meeting().state() == org.renda.meeting.MeetingEnums.MeetingState.CLOSED).limit(1)
+                .forEach(m -> {
+                    long id = m.meeting().id();
+                    for (String f : List.of("agenda.docx", "agenda.pdf", "script.docx", "script.pdf")) {
+                        walk.downloads.add("/meetings/" + id + "/" + f);
+                    }
+                    long r = Logins.call(accounts, "admin", () -> meetings.page(id)).resolutions().get(0).id();
+                    walk.downloads.add("/meetings/resolutions/" + r + "/text.docx");
+                    walk.downloads.add("/meetings/resolutions/" + r + "/text.pdf");
                 });
         for (String link : walk.downloads) {
             read(mvc.perform(walk.as(get(URI.create(link)), "admin")).andReturn(), link);

@@ -288,6 +288,54 @@ class OpenApiContractTest {
         call("PUT", vp + "/publication", director, "{\"published\":\"x\"}", 400);
         call("PUT", vp + "/publication", director, "{\"published\":true}", 200);
 
+        // meetings (issue 13): a session from its creation to an announced vote
+        String chair = tokenOf("anlan.chair");
+        call("GET", "/api/v1/meetings", anlan, null, 200);
+        call("GET", "/api/v1/meetings?year=1000000", anlan, null, 400);
+        call("GET", "/api/v1/meetings/counts", county, null, 200);
+        String today = LocalDate.now().toString();
+        int sessionNo = 70 + (int) (System.nanoTime() % 20);
+        JsonNode meeting = call("POST", "/api/v1/meetings", anlan, """
+                {"orgId":%d,"kind":"SESSION","termNo":18,"sessionNo":%d,"startsOn":"%s","startsAt":"08:30",
+                 "place":"契约会议室"}""".formatted(town, sessionNo, today), 201).json();
+        call("POST", "/api/v1/meetings", anlan, "{\"kind\":\"NOPE\"}", 400);
+        call("POST", "/api/v1/meetings", anlan, """
+                {"orgId":%d,"kind":"SESSION","termNo":18,"startsOn":"%s","startsAt":"08:30","place":"契约"}"""
+                .formatted(town, today), 422);
+        call("POST", "/api/v1/meetings", shiqiao, """
+                {"orgId":%d,"kind":"FORUM","title":"越权","startsOn":"%s","startsAt":"08:30","place":"契约"}"""
+                .formatted(town, today), 404);
+        long meetingId = meeting.get("id").asLong();
+        String mp = "/api/v1/meetings/" + meetingId;
+        call("GET", mp, shiqiao, null, 404);
+        call("POST", mp + "/agenda", anlan, "{\"title\":\"听取和审议镇人民政府工作报告\",\"atTime\":\"08:30\"}", 200);
+        call("POST", mp + "/agenda", anlan, "{}", 400);
+        call("POST", mp + "/state", anlan, "{\"to\":\"IN_SESSION\"}", 422);
+        call("POST", mp + "/state", anlan, "{\"to\":\"NOTIFIED\"}", 200);
+        call("POST", mp + "/invitations", anlan, "{\"deputyIds\":[]}", 200);
+        call("PUT", mp + "/answer", deputy, "{\"response\":\"LEAVE\"}", 422);
+        call("PUT", mp + "/answer", deputy, "{\"response\":\"CONFIRMED\"}", 200);
+        call("POST", mp + "/state", anlan, "{\"to\":\"IN_SESSION\"}", 200);
+        JsonNode meetingPage = call("GET", mp, anlan, null, 200).json();
+        List<Long> attendees = new ArrayList<>();
+        meetingPage.get("attendees").forEach(a -> attendees.add(a.get("deputyId").asLong()));
+        call("PUT", mp + "/presence", anlan, "{\"deputyIds\":" + attendees.subList(0, 30) + "}", 200);
+        call("POST", mp + "/motions", anlan, """
+                {"deputyId":%d,"kind":"MOTION","category":"农业农村","title":"契约议案","content":"灌溉渠道改造"}"""
+                .formatted(attendees.get(0)), 200);
+        long resolutionId = call("POST", mp + "/resolutions", anlan, """
+                {"kind":"RESOLUTION","title":"契约决议","body":"会议决定批准。"}""", 200).json().get("id").asLong();
+        call("POST", mp + "/resolutions", anlan, "{}", 400);
+        String rp = "/api/v1/meetings/resolutions/" + resolutionId;
+        call("PUT", rp + "/vote", anlan, """
+                {"votesFor":25,"votesAgainst":3,"votesAbstain":1,"notVoting":0,"version":0}""", 422);
+        call("PUT", rp + "/vote", anlan, """
+                {"votesFor":25,"votesAgainst":3,"votesAbstain":1,"notVoting":1,"version":0}""", 200);
+        call("PUT", rp + "/vote", shiqiao, """
+                {"votesFor":25,"votesAgainst":3,"votesAbstain":1,"notVoting":1,"version":1}""", 404);
+        call("POST", rp + "/announce", anlan, "{\"version\":1}", 422);
+        call("POST", rp + "/announce", chair, "{\"version\":1}", 200);
+
         // the anonymous opinion door
         JsonNode orgs = call("GET", "/api/v1/public/orgs", null, null, 200).json();
         JsonNode categories = call("GET", "/api/v1/public/categories", null, null, 200).json();
