@@ -170,6 +170,13 @@ class DeputyStore {
         return sql.toString();
     }
 
+    /** Deputies holding a seat in office of the congress (one congress keeps one level's seats). */
+    int inOfficeCount(long congressOrgId) {
+        return jdbc.sql("select count(distinct deputy_id) from deputy_mandate where congress_org_id = ?"
+                        + " and status in ('ELECTED', 'BY_ELECTED')")
+                .param(congressOrgId).query(Integer.class).single();
+    }
+
     Map<Long, List<SeatLabel>> seatLabels(Collection<Long> deputyIds) {
         Map<Long, List<SeatLabel>> out = new HashMap<>();
         if (deputyIds.isEmpty()) {

@@ -71,6 +71,9 @@ final class ForeignRecords {
         kind("appeals/{id}", "appeal", "assessment_appeal");
         kind("days/{id}", "calendarDay", "calendar_day");
         // Named only by request parameters.
+        kind("elections/{id}", "election", "election");
+        kind("candidates/{candidateId}", "electionCandidate", "election_candidate", NOT_OURS, "election",
+                "election_id");
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");
     }
