@@ -8,9 +8,9 @@ import org.renda.deputy.DeputyRegister;
 import org.renda.meeting.ElectionDesk;
 import org.renda.meeting.ElectionDesk.CandidateForm;
 import org.renda.meeting.ElectionDesk.ElectionForm;
-import org.renda.meeting.ElectionDesk.RoundForm;
-import org.renda.meeting.ElectionDesk.StepForm;
-import org.renda.meeting.ElectionDesk.TallyForm;
+import org.renda.meeting.ElectionDesk.ElectionRoundForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
+import org.renda.meeting.ElectionDesk.ElectionTallyForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStep;
 import org.renda.meeting.ElectionEnums.Nomination;
@@ -51,7 +51,7 @@ class DemoElections implements DemoPart {
                 "中共党员", Nomination.PARTIES, null, null));
         elections.addCandidate(sq.id(), new CandidateForm("黄翠萍", "女", LocalDate.of(1985, 2, 14), "个体工商户", "群众",
                 Nomination.VOTERS_JOINT, 11, null));
-        elections.recordStep(sq.id(), new StepForm(ElectionStep.NOMINATED, LocalDate.of(2025, 9, 20), "提名截止"));
+        elections.recordStep(sq.id(), new ElectionStepForm(ElectionStep.NOMINATED, LocalDate.of(2025, 9, 20), "提名截止"));
     }
 
     /** 第5选区 (上林村): its deputy resigned on 2023-03-01; the voters filled the seat within weeks. */
@@ -64,15 +64,15 @@ class DemoElections implements DemoPart {
                 "中共党员", Nomination.PARTIES, null, null));
         elections.addCandidate(e.id(), new CandidateForm("陈玉兰", "女", LocalDate.of(1982, 4, 3), "种养大户", "群众",
                 Nomination.VOTERS_JOINT, 12, null));
-        elections.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, LocalDate.of(2023, 3, 20),
+        elections.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, LocalDate.of(2023, 3, 20),
                 "选区选民小组讨论协商，确定正式候选人 2 名"));
-        elections.recordStep(e.id(), new StepForm(ElectionStep.PUBLISHED, LocalDate.of(2023, 3, 27),
+        elections.recordStep(e.id(), new ElectionStepForm(ElectionStep.PUBLISHED, LocalDate.of(2023, 3, 27),
                 "在上林村党群服务中心及各村民小组张榜公布，并组织候选人与选民见面"));
         List<CandidateView> cs = elections.get(e.id()).candidates();
-        elections.recordRound(e.id(), new RoundForm(LocalDate.of(2023, 4, 10), "李国平、张小燕", "王德胜、刘秀英", null,
-                null, null, null, 1860, 1532, List.of(new TallyForm(cs.get(0).id(), 1105, null, null),
-                        new TallyForm(cs.get(1).id(), 398, null, null))));
-        elections.review(e.id(), new ElectionDesk.ReviewForm(ReviewOutcome.CONFIRMED, LocalDate.of(2023, 4, 20),
+        elections.recordRound(e.id(), new ElectionRoundForm(LocalDate.of(2023, 4, 10), "李国平、张小燕", "王德胜、刘秀英", null,
+                null, null, null, 1860, 1532, List.of(new ElectionTallyForm(cs.get(0).id(), 1105, null, null),
+                        new ElectionTallyForm(cs.get(1).id(), 398, null, null))));
+        elections.review(e.id(), new ElectionDesk.QualificationReviewForm(ReviewOutcome.CONFIRMED, LocalDate.of(2023, 4, 20),
                 "安澜镇人大主席团代表资格审查委员会", "补选程序合法，当选人符合代表资格"));
     }
 
@@ -82,15 +82,15 @@ class DemoElections implements DemoPart {
                 "安澜镇第十八届人民代表大会第五次会议", "副镇长", null, null, null, null, null, null, null, 1, null));
         elections.addCandidate(e.id(), new CandidateForm("刘志强", "男", LocalDate.of(1984, 11, 5), "安澜镇党委委员",
                 "中共党员", Nomination.PRESIDIUM, null, null));
-        elections.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, LocalDate.of(2024, 1, 15), "主席团提名"));
-        elections.recordStep(e.id(), new StepForm(ElectionStep.MET, LocalDate.of(2024, 1, 15),
+        elections.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, LocalDate.of(2024, 1, 15), "主席团提名"));
+        elections.recordStep(e.id(), new ElectionStepForm(ElectionStep.MET, LocalDate.of(2024, 1, 15),
                 "候选人在代表团会议上与代表见面，介绍本人情况并回答代表提问"));
         int inOffice = deputies.inOfficeCount(town);
         int issued = inOffice - 2;
         CandidateView c = elections.get(e.id()).candidates().get(0);
-        elections.recordRound(e.id(), new RoundForm(LocalDate.of(2024, 1, 16), "赵大山、李春华", "王建国、陈秀英",
-                issued, issued, issued - 1, 1, null, null, List.of(new TallyForm(c.id(), issued - 4, 2, 1))));
-        elections.announce(e.id(), new ElectionDesk.AnnounceForm(LocalDate.of(2024, 1, 16), "大会执行主席当场宣布"));
+        elections.recordRound(e.id(), new ElectionRoundForm(LocalDate.of(2024, 1, 16), "赵大山、李春华", "王建国、陈秀英",
+                issued, issued, issued - 1, 1, null, null, List.of(new ElectionTallyForm(c.id(), issued - 4, 2, 1))));
+        elections.announce(e.id(), new ElectionDesk.ElectionAnnounceForm(LocalDate.of(2024, 1, 16), "大会执行主席当场宣布"));
         elections.recordOath(e.id(), c.id(), new ElectionDesk.OathForm(LocalDate.of(2024, 1, 16), "黄永明",
                 "安澜镇人民会堂主席台宣誓台（宪法本）"));
     }

@@ -8,19 +8,19 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.renda.meeting.ElectionDesk.AnnounceForm;
+import org.renda.meeting.ElectionDesk.ElectionAnnounceForm;
 import org.renda.meeting.ElectionDesk.CandidateForm;
-import org.renda.meeting.ElectionDesk.Counted;
+import org.renda.meeting.ElectionDesk.ElectionCounted;
 import org.renda.meeting.ElectionDesk.ElectionForm;
 import org.renda.meeting.ElectionDesk.OathForm;
-import org.renda.meeting.ElectionDesk.ReviewCheck;
-import org.renda.meeting.ElectionDesk.ReviewForm;
-import org.renda.meeting.ElectionDesk.RoundForm;
-import org.renda.meeting.ElectionDesk.StepForm;
+import org.renda.meeting.ElectionDesk.QualificationCheck;
+import org.renda.meeting.ElectionDesk.QualificationReviewForm;
+import org.renda.meeting.ElectionDesk.ElectionRoundForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionViews.ElectionSummary;
 import org.renda.meeting.ElectionViews.ElectionView;
-import org.renda.meeting.ElectionViews.Figures;
+import org.renda.meeting.ElectionViews.ElectionFigures;
 import org.renda.shared.validation.YearNumber;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +63,7 @@ class ElectionApi {
 
     @GetMapping("/figures")
     @Operation(summary = "By-elections per organisation in a term (with the sum), elections per session")
-    Figures figures(@RequestParam(required = false) @Nullable @YearNumber Integer termStart) {
+    ElectionFigures figures(@RequestParam(required = false) @Nullable @YearNumber Integer termStart) {
         return desk.figures(termStart);
     }
 
@@ -75,7 +75,7 @@ class ElectionApi {
 
     @GetMapping("/{id}/review-checks")
     @Operation(summary = "What the qualification review checks on the record, each with whether it is there")
-    List<ReviewCheck> checks(@PathVariable long id) {
+    List<QualificationCheck> checks(@PathVariable long id) {
         return desk.reviewChecks(id);
     }
 
@@ -87,19 +87,19 @@ class ElectionApi {
 
     @PostMapping("/{id}/steps")
     @Operation(summary = "Record the next step taken by hand (nomination closed, list published, candidates met the deputies)")
-    ElectionView recordStep(@PathVariable long id, @Valid @RequestBody StepForm body) {
+    ElectionView recordStep(@PathVariable long id, @Valid @RequestBody ElectionStepForm body) {
         return desk.recordStep(id, body);
     }
 
     @PostMapping("/{id}/rounds")
     @Operation(summary = "Enter a counted round (tellers and scrutineers named); a void round is kept with its reason")
-    Counted recordRound(@PathVariable long id, @Valid @RequestBody RoundForm body) {
+    ElectionCounted recordRound(@PathVariable long id, @Valid @RequestBody ElectionRoundForm body) {
         return desk.recordRound(id, body);
     }
 
     @PostMapping("/{id}/announce")
     @Operation(summary = "The presiding officer announces a session election's result")
-    ElectionView announce(@PathVariable long id, @Valid @RequestBody AnnounceForm body) {
+    ElectionView announce(@PathVariable long id, @Valid @RequestBody ElectionAnnounceForm body) {
         return desk.announce(id, body);
     }
 
@@ -111,7 +111,7 @@ class ElectionApi {
 
     @PostMapping("/{id}/review")
     @Operation(summary = "The qualification review of a by-election: confirmed adds the seat to the deputy register")
-    ElectionView review(@PathVariable long id, @Valid @RequestBody ReviewForm body) {
+    ElectionView review(@PathVariable long id, @Valid @RequestBody QualificationReviewForm body) {
         return desk.review(id, body);
     }
 }

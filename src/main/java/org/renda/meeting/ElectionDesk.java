@@ -38,11 +38,11 @@ import org.renda.meeting.ElectionViews.ByElectionFigure;
 import org.renda.meeting.ElectionViews.CandidateView;
 import org.renda.meeting.ElectionViews.ElectionSummary;
 import org.renda.meeting.ElectionViews.ElectionView;
-import org.renda.meeting.ElectionViews.Figures;
-import org.renda.meeting.ElectionViews.ReviewView;
-import org.renda.meeting.ElectionViews.RoundView;
-import org.renda.meeting.ElectionViews.SessionFigure;
-import org.renda.meeting.ElectionViews.StepView;
+import org.renda.meeting.ElectionViews.ElectionFigures;
+import org.renda.meeting.ElectionViews.QualificationReviewView;
+import org.renda.meeting.ElectionViews.ElectionRoundView;
+import org.renda.meeting.ElectionViews.ElectionSessionFigure;
+import org.renda.meeting.ElectionViews.ElectionStepView;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgView;
 import org.renda.shared.CurrentActor;
@@ -109,10 +109,10 @@ public class ElectionDesk {
             @Nullable @Min(0) @Max(100_000) Integer nominators, @Nullable Long deputyId) {}
 
     /** A step recorded by hand (nomination closed, list published, the candidates met the deputies). */
-    public record StepForm(@NotNull ElectionStep step, @NotNull LocalDate doneOn, @Nullable @Size(max = 500) String note) {}
+    public record ElectionStepForm(@NotNull ElectionStep step, @NotNull LocalDate doneOn, @Nullable @Size(max = 500) String note) {}
 
     /** One candidate's counted votes; at a session also against and abstaining. */
-    public record TallyForm(long candidateId, @NotNull @Min(0) @Max(10_000_000) Integer votesFor,
+    public record ElectionTallyForm(long candidateId, @NotNull @Min(0) @Max(10_000_000) Integer votesFor,
             @Nullable @Min(0) @Max(10_000_000) Integer votesAgainst,
             @Nullable @Min(0) @Max(10_000_000) Integer votesAbstain) {}
 
@@ -120,34 +120,34 @@ public class ElectionDesk {
      * A counted round: entered by the tellers (计票人) and checked by the scrutineers (监票人), both named. At a
      * session the ballots issued, returned, valid and invalid; in a district the registered voters and votes cast.
      */
-    public record RoundForm(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String tellers,
+    public record ElectionRoundForm(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String tellers,
             @NotBlank @Size(max = 200) String scrutineers, @Nullable @Min(0) @Max(10_000_000) Integer ballotsIssued,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsReturned,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsValid,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsInvalid,
             @Nullable @Min(1) @Max(10_000_000) Integer registeredVoters,
-            @Nullable @Min(0) @Max(10_000_000) Integer votesCast, @NotNull List<@Valid @NotNull TallyForm> tallies) {}
+            @Nullable @Min(0) @Max(10_000_000) Integer votesCast, @NotNull List<@Valid @NotNull ElectionTallyForm> tallies) {}
 
-    public record AnnounceForm(@NotNull LocalDate announcedOn, @Nullable @Size(max = 500) String note) {}
+    public record ElectionAnnounceForm(@NotNull LocalDate announcedOn, @Nullable @Size(max = 500) String note) {}
 
     /** The constitutional oath (宪法宣誓): when, who administered it (监誓人), where. */
     public record OathForm(@NotNull LocalDate swornOn, @NotBlank @Size(max = 50) String administeredBy,
             @NotBlank @Size(max = 100) String place) {}
 
     /** The qualification review's decision; a refusal states its reasons. */
-    public record ReviewForm(@NotNull ReviewOutcome outcome, @NotNull LocalDate reviewedOn,
+    public record QualificationReviewForm(@NotNull ReviewOutcome outcome, @NotNull LocalDate reviewedOn,
             @NotBlank @Size(max = 100) String reviewedBy, @Nullable @Size(max = 1000) String reasons) {}
 
     /** What a counted round decided. */
-    public record Counted(ElectionView election, RoundView round) {
+    public record ElectionCounted(ElectionView election, ElectionRoundView round) {
 
         public boolean anyElected() {
-            return round.valid() && round.tallies().stream().anyMatch(ElectionViews.TallyView::elected);
+            return round.valid() && round.tallies().stream().anyMatch(ElectionViews.ElectionTallyView::elected);
         }
     }
 
     /** One check of the qualification review: the record holds this piece of the procedure. */
-    public record ReviewCheck(String messageKey, boolean ok) {}
+    public record QualificationCheck(String messageKey, boolean ok) {}
 
     // ---- reads
 
@@ -160,11 +160,11 @@ public class ElectionDesk {
         Map<Long, List<String>> elected = store.electedNames(ids);
         Map<Long, String> names = orgNames(rows);
         return rows.stream().map(r -> {
-            List<StepView> checklist = checklist(r, steps.getOrDefault(r.id(), List.of()));
-            ElectionStep next = checklist.stream().filter(StepView::next).map(StepView::step).findFirst().orElse(null);
+            List<ElectionStepView> checklist = checklist(r, steps.getOrDefault(r.id(), List.of()));
+            ElectionStep next = checklist.stream().filter(ElectionStepView::next).map(ElectionStepView::step).findFirst().orElse(null);
             return new ElectionSummary(r.id(), r.orgId(), names.getOrDefault(r.orgId(), ""), r.kind(), r.title(),
                     r.sitting(), r.office(), r.district(), r.status(), next,
-                    (int) checklist.stream().filter(StepView::done).count(), checklist.size(), voted.get(r.id()),
+                    (int) checklist.stream().filter(ElectionStepView::done).count(), checklist.size(), voted.get(r.id()),
                     String.join("、", elected.getOrDefault(r.id(), List.of())));
         }).toList();
     }
@@ -193,7 +193,7 @@ public class ElectionDesk {
 
     /** What the qualification review checks on the record, each piece with whether it is there. */
     @Transactional(readOnly = true)
-    public List<ReviewCheck> reviewChecks(long id) {
+    public List<QualificationCheck> reviewChecks(long id) {
         return checks(view(readable(id)));
     }
 
@@ -267,7 +267,7 @@ public class ElectionDesk {
         return view(e);
     }
 
-    public ElectionView recordStep(long id, @Valid StepForm form) {
+    public ElectionView recordStep(long id, @Valid ElectionStepForm form) {
         Row e = writable(id);
         if (!form.step().manual()) {
             throw DomainException.onField("step", "election.error.stepNotManual", resolvable(form.step()));
@@ -292,13 +292,13 @@ public class ElectionDesk {
      * office (the deputy register's count), not of those present; in a district: more than half of the votes cast.
      * Where more reach that than there are seats, the most votes win; a tie at the last seat elects neither.
      */
-    public Counted recordRound(long id, @Valid RoundForm form) {
+    public ElectionCounted recordRound(long id, @Valid ElectionRoundForm form) {
         Row e = writable(id);
         List<StepRow> done = store.steps(id);
         requireNext(e, done, ElectionStep.VOTED, form.heldOn(), "heldOn");
         List<CandidateView> candidates = store.candidates(id);
-        Map<Long, ElectionDesk.TallyForm> byCandidate = new LinkedHashMap<>();
-        for (TallyForm t : form.tallies()) {
+        Map<Long, ElectionDesk.ElectionTallyForm> byCandidate = new LinkedHashMap<>();
+        for (ElectionTallyForm t : form.tallies()) {
             if (candidates.stream().noneMatch(c -> c.id() == t.candidateId()) || byCandidate.put(t.candidateId(), t) != null) {
                 throw new DomainException("election.error.tallyCandidates");
             }
@@ -329,7 +329,7 @@ public class ElectionDesk {
             } else if (good + bad != returned) {
                 throw DomainException.onField("ballotsValid", "election.error.ballotsSum", returned);
             }
-            for (TallyForm t : byCandidate.values()) {
+            for (ElectionTallyForm t : byCandidate.values()) {
                 int sum = t.votesFor() + nz(t.votesAgainst()) + nz(t.votesAbstain());
                 if (valid && sum > good) {
                     throw new DomainException("election.error.tallyOverValid", nameOf(candidates, t.candidateId()), good);
@@ -352,7 +352,7 @@ public class ElectionDesk {
                 valid = false;
                 voidReason = VoidReason.TURNOUT;
             }
-            long sum = byCandidate.values().stream().mapToLong(TallyForm::votesFor).sum();
+            long sum = byCandidate.values().stream().mapToLong(ElectionTallyForm::votesFor).sum();
             if (sum > (long) cast * e.seats()) {
                 throw new DomainException("election.error.votesOverCast", cast);
             }
@@ -362,7 +362,7 @@ public class ElectionDesk {
         }
         Set<Long> elected = valid ? winners(byCandidate.values(), base, e.seats()) : Set.of();
         long roundId = store.insertRound(id, e.orgId(), round, currentActor.auditName());
-        for (TallyForm t : byCandidate.values()) {
+        for (ElectionTallyForm t : byCandidate.values()) {
             store.insertTally(roundId, e.orgId(), new TallyRow(roundId, t.candidateId(), t.votesFor(),
                     e.kind() == ElectionKind.CONGRESS ? t.votesAgainst() : null,
                     e.kind() == ElectionKind.CONGRESS ? t.votesAbstain() : null, elected.contains(t.candidateId())));
@@ -379,12 +379,12 @@ public class ElectionDesk {
         after.put("elected", elected.stream().map(c -> nameOf(candidates, c)).toList());
         audit.record(e.orgId(), AUDIT, id, "ROUND_COUNTED", null, after);
         ElectionView view = view(e);
-        RoundView saved = view.rounds().stream().filter(r -> r.id() == roundId).findFirst().orElseThrow();
-        return new Counted(view, saved);
+        ElectionRoundView saved = view.rounds().stream().filter(r -> r.id() == roundId).findFirst().orElseThrow();
+        return new ElectionCounted(view, saved);
     }
 
     /** The presiding officer announces the result of a session's election (宣布选举结果). */
-    public ElectionView announce(long id, @Valid AnnounceForm form) {
+    public ElectionView announce(long id, @Valid ElectionAnnounceForm form) {
         Row e = presidable(id);
         if (e.kind() != ElectionKind.CONGRESS) {
             throw new DomainException("election.error.stepKind", resolvable(ElectionStep.ANNOUNCED));
@@ -432,7 +432,7 @@ public class ElectionDesk {
      * the system (the presiding officer need not keep the register); this entry names who confirmed. Refused, the
      * reasons are kept and nothing is added.
      */
-    public ElectionView review(long id, @Valid ReviewForm form) {
+    public ElectionView review(long id, @Valid QualificationReviewForm form) {
         Row e = presidable(id);
         if (e.kind() != ElectionKind.BY_ELECTION) {
             throw new DomainException("election.error.stepKind", resolvable(ElectionStep.REVIEWED));
@@ -476,7 +476,7 @@ public class ElectionDesk {
      * null), with their sum; and the elections held at each session of a congress.
      */
     @Transactional(readOnly = true)
-    public Figures figures(@Nullable Integer termStart) {
+    public ElectionFigures figures(@Nullable Integer termStart) {
         Reach reach = currentActor.reach(Permission.MEETING_READ);
         List<Row> by = store.list(reach, ElectionKind.BY_ELECTION);
         int term = termStart != null ? termStart : by.stream().map(Row::termStart).filter(t -> t != null)
@@ -518,9 +518,9 @@ public class ElectionDesk {
             f[1] += c[0];
             f[2] += c[1];
         }
-        List<SessionFigure> perSession = sessions.entrySet().stream().map(x -> new SessionFigure(x.getKey().get(0),
+        List<ElectionSessionFigure> perSession = sessions.entrySet().stream().map(x -> new ElectionSessionFigure(x.getKey().get(0),
                 x.getKey().get(1), x.getValue()[0], x.getValue()[1], x.getValue()[2])).toList();
-        return new Figures(term, rows, total, perSession);
+        return new ElectionFigures(term, rows, total, perSession);
     }
 
     // ---- internals
@@ -539,24 +539,24 @@ public class ElectionDesk {
     }
 
     /** The pieces of the record a confirmation needs (the review "checks the procedure's record is complete"). */
-    private List<ReviewCheck> checks(ElectionView v) {
-        List<ReviewCheck> out = new ArrayList<>();
-        out.add(new ReviewCheck("election.check.vacancy", v.isDone(ElectionStep.VACANCY) && v.district() != null));
-        out.add(new ReviewCheck("election.check.nomination", !v.candidates().isEmpty() && v.isDone(ElectionStep.NOMINATED)
+    private List<QualificationCheck> checks(ElectionView v) {
+        List<QualificationCheck> out = new ArrayList<>();
+        out.add(new QualificationCheck("election.check.vacancy", v.isDone(ElectionStep.VACANCY) && v.district() != null));
+        out.add(new QualificationCheck("election.check.nomination", !v.candidates().isEmpty() && v.isDone(ElectionStep.NOMINATED)
                 && v.candidates().stream().allMatch(c -> !c.nomination().joint()
                         || c.nominators() != null && c.nominators() >= Nomination.JOINT_MINIMUM)));
-        out.add(new ReviewCheck("election.check.published", v.isDone(ElectionStep.PUBLISHED)));
-        RoundView last = v.rounds().stream().filter(RoundView::valid).reduce((a, b) -> b).orElse(null);
-        out.add(new ReviewCheck("election.check.figures", last != null && last.registeredVoters() != null
+        out.add(new QualificationCheck("election.check.published", v.isDone(ElectionStep.PUBLISHED)));
+        ElectionRoundView last = v.rounds().stream().filter(ElectionRoundView::valid).reduce((a, b) -> b).orElse(null);
+        out.add(new QualificationCheck("election.check.figures", last != null && last.registeredVoters() != null
                 && last.votesCast() != null && last.tallies().size() == v.candidates().size()));
-        out.add(new ReviewCheck("election.check.elected", v.isDone(ElectionStep.VOTED) && !v.elected().isEmpty()));
+        out.add(new QualificationCheck("election.check.elected", v.isDone(ElectionStep.VOTED) && !v.elected().isEmpty()));
         return out;
     }
 
     /** The candidates with more than half of {@code base}, the most votes first, at most {@code seats}. */
-    static Set<Long> winners(java.util.Collection<TallyForm> tallies, int base, int seats) {
-        List<TallyForm> over = tallies.stream().filter(t -> t.votesFor() * 2L > base)
-                .sorted(Comparator.comparing(TallyForm::votesFor).reversed()).toList();
+    static Set<Long> winners(java.util.Collection<ElectionTallyForm> tallies, int base, int seats) {
+        List<ElectionTallyForm> over = tallies.stream().filter(t -> t.votesFor() * 2L > base)
+                .sorted(Comparator.comparing(ElectionTallyForm::votesFor).reversed()).toList();
         Set<Long> out = new HashSet<>();
         if (over.size() <= seats) {
             over.forEach(t -> out.add(t.candidateId()));
@@ -652,8 +652,8 @@ public class ElectionDesk {
         return names;
     }
 
-    private List<StepView> checklist(Row r, List<StepRow> done) {
-        List<StepView> out = new ArrayList<>();
+    private List<ElectionStepView> checklist(Row r, List<StepRow> done) {
+        List<ElectionStepView> out = new ArrayList<>();
         boolean nextFound = r.status() != ElectionStatus.OPEN;
         for (ElectionStep s : r.kind().steps()) {
             StepRow d = done.stream().filter(x -> x.step() == s).findFirst().orElse(null);
@@ -661,7 +661,7 @@ public class ElectionDesk {
             if (next) {
                 nextFound = true;
             }
-            out.add(new StepView(s, d == null ? null : d.doneOn(), d == null ? null : d.note(),
+            out.add(new ElectionStepView(s, d == null ? null : d.doneOn(), d == null ? null : d.note(),
                     d == null ? null : d.recordedBy(), next));
         }
         return out;
@@ -669,12 +669,12 @@ public class ElectionDesk {
 
     private ElectionView view(Row stale) {
         Row r = store.byId(stale.id()).orElseThrow();
-        List<RoundView> rounds = store.rounds(r.id()).stream().map(x -> new RoundView(x.id(), x.data().roundNo(),
+        List<ElectionRoundView> rounds = store.rounds(r.id()).stream().map(x -> new ElectionRoundView(x.id(), x.data().roundNo(),
                 x.data().heldOn(), x.data().ballotsIssued(), x.data().ballotsReturned(), x.data().ballotsValid(),
                 x.data().ballotsInvalid(), x.data().deputiesInOffice(), x.data().registeredVoters(),
                 x.data().votesCast(), x.data().valid(), x.data().voidReason(), x.data().tellers(),
                 x.data().scrutineers(), x.recordedBy(), store.tallies(x.id()))).toList();
-        ReviewView review = r.reviewOutcome() == null ? null : new ReviewView(r.reviewOutcome(), r.reviewOn(),
+        QualificationReviewView review = r.reviewOutcome() == null ? null : new QualificationReviewView(r.reviewOutcome(), r.reviewOn(),
                 r.reviewBy() == null ? "" : r.reviewBy(), r.reviewReasons());
         return new ElectionView(r.id(), r.orgId(), orgs.find(r.orgId()).map(OrgView::name).orElse(""), r.kind(),
                 r.title(), r.meetingId(), r.sitting(), r.office(), r.district(), r.vacancy(), r.level(), r.termNo(),

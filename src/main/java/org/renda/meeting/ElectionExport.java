@@ -7,9 +7,9 @@ import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionViews.ByElectionFigure;
 import org.renda.meeting.ElectionViews.ElectionSummary;
 import org.renda.meeting.ElectionViews.ElectionView;
-import org.renda.meeting.ElectionViews.Figures;
-import org.renda.meeting.ElectionViews.RoundView;
-import org.renda.meeting.ElectionViews.SessionFigure;
+import org.renda.meeting.ElectionViews.ElectionFigures;
+import org.renda.meeting.ElectionViews.ElectionRoundView;
+import org.renda.meeting.ElectionViews.ElectionSessionFigure;
 import org.renda.shared.excel.Xlsx;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,7 +29,7 @@ class ElectionExport {
     record File(byte[] data, String filename) {}
 
     File byElections(@Nullable Integer termStart) {
-        Figures figures = desk.figures(termStart);
+        ElectionFigures figures = desk.figures(termStart);
         List<List<?>> lines = new ArrayList<>();
         int n = 0;
         for (ElectionSummary s : desk.list(ElectionKind.BY_ELECTION)) {
@@ -37,7 +37,7 @@ class ElectionExport {
             if (e.termStart() == null || e.termStart() != figures.termStart()) {
                 continue;
             }
-            RoundView last = e.rounds().stream().filter(RoundView::valid).reduce((a, b) -> b).orElse(null);
+            ElectionRoundView last = e.rounds().stream().filter(ElectionRoundView::valid).reduce((a, b) -> b).orElse(null);
             lines.add(List.of(++n, e.orgName(), e.district() == null ? "" : e.district(),
                     e.vacancy() == null ? "" : e.vacancy(), e.title(),
                     e.registeredVoters() == null ? "" : e.registeredVoters(),
@@ -58,7 +58,7 @@ class ElectionExport {
         perOrg.add(List.of(t("election.figures.total"), total.held(), total.confirmed(), total.refused(), total.open(),
                 total.seatsAdded()));
         List<List<?>> sessions = new ArrayList<>();
-        for (SessionFigure f : figures.sessions()) {
+        for (ElectionSessionFigure f : figures.sessions()) {
             sessions.add(List.of(f.orgName(), f.sitting(), f.elections(), f.elected(), f.sworn()));
         }
         byte[] data = Xlsx.writeSheets(List.of(

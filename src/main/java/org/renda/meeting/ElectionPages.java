@@ -11,12 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.renda.deputy.DeputyLevel;
-import org.renda.meeting.ElectionDesk.AnnounceForm;
+import org.renda.meeting.ElectionDesk.ElectionAnnounceForm;
 import org.renda.meeting.ElectionDesk.CandidateForm;
-import org.renda.meeting.ElectionDesk.Counted;
+import org.renda.meeting.ElectionDesk.ElectionCounted;
 import org.renda.meeting.ElectionDesk.ElectionForm;
-import org.renda.meeting.ElectionDesk.ReviewForm;
-import org.renda.meeting.ElectionDesk.StepForm;
+import org.renda.meeting.ElectionDesk.QualificationReviewForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStep;
 import org.renda.meeting.ElectionEnums.Nomination;
@@ -73,14 +73,14 @@ class ElectionPages {
             @Nullable List<@Min(0) @Max(10_000_000) Integer> votesAgainst,
             @Nullable List<@Min(0) @Max(10_000_000) Integer> votesAbstain) {
 
-        ElectionDesk.RoundForm form() {
-            List<ElectionDesk.TallyForm> tallies = new ArrayList<>();
+        ElectionDesk.ElectionRoundForm form() {
+            List<ElectionDesk.ElectionTallyForm> tallies = new ArrayList<>();
             List<Long> ids = candidateIds == null ? List.of() : candidateIds;
             for (int i = 0; i < ids.size(); i++) {
-                tallies.add(new ElectionDesk.TallyForm(ids.get(i), at(votesFor, i) == null ? 0 : at(votesFor, i),
+                tallies.add(new ElectionDesk.ElectionTallyForm(ids.get(i), at(votesFor, i) == null ? 0 : at(votesFor, i),
                         at(votesAgainst, i), at(votesAbstain, i)));
             }
-            return new ElectionDesk.RoundForm(heldOn, tellers, scrutineers, ballotsIssued, ballotsReturned,
+            return new ElectionDesk.ElectionRoundForm(heldOn, tellers, scrutineers, ballotsIssued, ballotsReturned,
                     ballotsValid, ballotsInvalid, registeredVoters, votesCast, tallies);
         }
 
@@ -159,7 +159,7 @@ class ElectionPages {
                     e.kind().nominations().get(0), null, null));
         }
         if (!model.containsAttribute("stepForm")) {
-            model.addAttribute("stepForm", new StepForm(next == null ? ElectionStep.NOMINATED : next, today, null));
+            model.addAttribute("stepForm", new ElectionStepForm(next == null ? ElectionStep.NOMINATED : next, today, null));
         }
         if (!model.containsAttribute("roundForm")) {
             List<CandidateView> cs = e.candidates();
@@ -169,13 +169,13 @@ class ElectionPages {
                     cs.stream().map(c -> (Integer) null).toList()));
         }
         if (!model.containsAttribute("announceForm")) {
-            model.addAttribute("announceForm", new AnnounceForm(today, null));
+            model.addAttribute("announceForm", new ElectionAnnounceForm(today, null));
         }
         if (!model.containsAttribute("oathForm")) {
             model.addAttribute("oathForm", new ElectionDesk.OathForm(today, "", ""));
         }
         if (!model.containsAttribute("reviewForm")) {
-            model.addAttribute("reviewForm", new ReviewForm(ReviewOutcome.CONFIRMED, today, "", null));
+            model.addAttribute("reviewForm", new QualificationReviewForm(ReviewOutcome.CONFIRMED, today, "", null));
         }
         return "meeting/election";
     }
@@ -190,7 +190,7 @@ class ElectionPages {
     }
 
     @PostMapping(BASE + "/{id}/steps")
-    String recordStep(@PathVariable long id, @Valid @ModelAttribute("stepForm") StepForm form, BindingResult binding,
+    String recordStep(@PathVariable long id, @Valid @ModelAttribute("stepForm") ElectionStepForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         return feedback.submit(binding, redirect, () -> detailPage(id, model), () -> {
             desk.recordStep(id, form);
@@ -202,7 +202,7 @@ class ElectionPages {
     String recordRound(@PathVariable long id, @Valid @ModelAttribute("roundForm") RoundPage form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         return feedback.submit(binding, redirect, () -> detailPage(id, model), () -> {
-            Counted counted = desk.recordRound(id, form.form());
+            ElectionCounted counted = desk.recordRound(id, form.form());
             String key = !counted.round().valid() ? counted.round().voidReason().messageKey()
                     : counted.anyElected() ? "election.round.elected" : "election.round.noneElected";
             return new Feedback.Next(BASE + "/" + id, key);
@@ -210,7 +210,7 @@ class ElectionPages {
     }
 
     @PostMapping(BASE + "/{id}/announce")
-    String announce(@PathVariable long id, @Valid @ModelAttribute("announceForm") AnnounceForm form,
+    String announce(@PathVariable long id, @Valid @ModelAttribute("announceForm") ElectionAnnounceForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         return feedback.submit(binding, redirect, () -> detailPage(id, model), () -> {
             desk.announce(id, form);
@@ -229,7 +229,7 @@ class ElectionPages {
     }
 
     @PostMapping(BASE + "/{id}/review")
-    String review(@PathVariable long id, @Valid @ModelAttribute("reviewForm") ReviewForm form, BindingResult binding,
+    String review(@PathVariable long id, @Valid @ModelAttribute("reviewForm") QualificationReviewForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         return feedback.submit(binding, redirect, () -> detailPage(id, model), () -> {
             desk.review(id, form);

@@ -18,7 +18,7 @@ import org.renda.meeting.ElectionEnums.Nomination;
 import org.renda.meeting.ElectionEnums.ReviewOutcome;
 import org.renda.meeting.ElectionEnums.VoidReason;
 import org.renda.meeting.ElectionViews.CandidateView;
-import org.renda.meeting.ElectionViews.TallyView;
+import org.renda.meeting.ElectionViews.ElectionTallyView;
 import org.renda.shared.Reach;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -206,13 +206,13 @@ class ElectionStore {
                 .list();
     }
 
-    List<TallyView> tallies(long roundId) {
+    List<ElectionTallyView> tallies(long roundId) {
         return jdbc.sql("""
                 select t.candidate_id, c.name, t.votes_for, t.votes_against, t.votes_abstain, t.elected
                 from election_tally t join election_candidate c on c.id = t.candidate_id
                 where t.round_id = ? order by c.sort_order, c.id""")
                 .param(roundId)
-                .query((rs, n) -> new TallyView(rs.getLong(1), rs.getString(2), rs.getInt(3), integer(rs, "votes_against"),
+                .query((rs, n) -> new ElectionTallyView(rs.getLong(1), rs.getString(2), rs.getInt(3), integer(rs, "votes_against"),
                         integer(rs, "votes_abstain"), rs.getBoolean(6)))
                 .list();
     }

@@ -22,7 +22,7 @@ public final class ElectionViews {
             String elected) {}
 
     /** One step of the checklist: done with its date, or the next one due, or still ahead. */
-    public record StepView(ElectionStep step, @Nullable LocalDate doneOn, @Nullable String note,
+    public record ElectionStepView(ElectionStep step, @Nullable LocalDate doneOn, @Nullable String note,
             @Nullable String recordedBy, boolean next) {
 
         public boolean done() {
@@ -35,15 +35,15 @@ public final class ElectionViews {
             @Nullable Long deputyId, boolean elected, @Nullable LocalDate oathOn, @Nullable String oathBy,
             @Nullable String oathPlace, @Nullable Long seatDeputyId) {}
 
-    public record TallyView(long candidateId, String candidateName, int votesFor, @Nullable Integer votesAgainst,
+    public record ElectionTallyView(long candidateId, String candidateName, int votesFor, @Nullable Integer votesAgainst,
             @Nullable Integer votesAbstain, boolean elected) {}
 
     /** A counted round: its figures, whether it counted, and each candidate's votes. */
-    public record RoundView(long id, int roundNo, LocalDate heldOn, @Nullable Integer ballotsIssued,
+    public record ElectionRoundView(long id, int roundNo, LocalDate heldOn, @Nullable Integer ballotsIssued,
             @Nullable Integer ballotsReturned, @Nullable Integer ballotsValid, @Nullable Integer ballotsInvalid,
             @Nullable Integer deputiesInOffice, @Nullable Integer registeredVoters, @Nullable Integer votesCast,
             boolean valid, @Nullable VoidReason voidReason, String tellers, String scrutineers, String recordedBy,
-            List<TallyView> tallies) {
+            List<ElectionTallyView> tallies) {
 
         /** The votes a candidate needs, more than half of this figure (all deputies in office, or votes cast). */
         public int needMoreThan() {
@@ -53,18 +53,18 @@ public final class ElectionViews {
     }
 
     /** The qualification review, once decided. */
-    public record ReviewView(ReviewOutcome outcome, LocalDate reviewedOn, String reviewedBy, @Nullable String reasons) {}
+    public record QualificationReviewView(ReviewOutcome outcome, LocalDate reviewedOn, String reviewedBy, @Nullable String reasons) {}
 
     /** An election with its whole record. */
     public record ElectionView(long id, long orgId, String orgName, ElectionKind kind, String title,
             @Nullable Long meetingId, @Nullable String sitting, @Nullable String office, @Nullable String district,
             @Nullable String vacancy, @Nullable String level, @Nullable Integer termNo, @Nullable Integer termStart,
             @Nullable Integer termEnd, int seats, @Nullable Integer registeredVoters, ElectionStatus status,
-            List<StepView> steps, List<CandidateView> candidates, List<RoundView> rounds,
-            @Nullable ReviewView review, String createdBy) {
+            List<ElectionStepView> steps, List<CandidateView> candidates, List<ElectionRoundView> rounds,
+            @Nullable QualificationReviewView review, String createdBy) {
 
         public @Nullable ElectionStep nextStep() {
-            return steps.stream().filter(StepView::next).map(StepView::step).findFirst().orElse(null);
+            return steps.stream().filter(ElectionStepView::next).map(ElectionStepView::step).findFirst().orElse(null);
         }
 
         public boolean isDone(ElectionStep step) {
@@ -81,9 +81,9 @@ public final class ElectionViews {
             int seatsAdded) {}
 
     /** Elections at one session of a congress. */
-    public record SessionFigure(String orgName, String sitting, int elections, int elected, int sworn) {}
+    public record ElectionSessionFigure(String orgName, String sitting, int elections, int elected, int sworn) {}
 
     /** The figures page: by-elections per organisation with their sum, elections per session. */
-    public record Figures(int termStart, List<ByElectionFigure> byElections, ByElectionFigure total,
-            List<SessionFigure> sessions) {}
+    public record ElectionFigures(int termStart, List<ByElectionFigure> byElections, ByElectionFigure total,
+            List<ElectionSessionFigure> sessions) {}
 }

@@ -15,12 +15,12 @@ import org.renda.deputy.DeputyViews.MandateView;
 import org.renda.deputy.MandateStatus;
 import org.renda.identity.Logins;
 import org.renda.meeting.ElectionDesk.CandidateForm;
-import org.renda.meeting.ElectionDesk.Counted;
+import org.renda.meeting.ElectionDesk.ElectionCounted;
 import org.renda.meeting.ElectionDesk.ElectionForm;
-import org.renda.meeting.ElectionDesk.ReviewForm;
-import org.renda.meeting.ElectionDesk.RoundForm;
-import org.renda.meeting.ElectionDesk.StepForm;
-import org.renda.meeting.ElectionDesk.TallyForm;
+import org.renda.meeting.ElectionDesk.QualificationReviewForm;
+import org.renda.meeting.ElectionDesk.ElectionRoundForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
+import org.renda.meeting.ElectionDesk.ElectionTallyForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStatus;
 import org.renda.meeting.ElectionEnums.ElectionStep;
@@ -87,16 +87,16 @@ class ByElectionReplayTest {
     private ElectionView voted(String first, String second) {
         ElectionView e = opened(first, second);
         return clerk(() -> {
-            desk.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, today.minusDays(20), null));
-            desk.recordStep(e.id(), new StepForm(ElectionStep.PUBLISHED, today.minusDays(15), "张榜公布"));
+            desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, today.minusDays(20), null));
+            desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.PUBLISHED, today.minusDays(15), "张榜公布"));
             List<CandidateView> cs = desk.get(e.id()).candidates();
             return desk.recordRound(e.id(), round(today.minusDays(10), 700, 500, 190, cs)).election();
         });
     }
 
-    private static RoundForm round(LocalDate on, int cast, int first, int second, List<CandidateView> cs) {
-        return new RoundForm(on, "计票甲、计票乙", "监票丙、监票丁", null, null, null, null, null, cast,
-                List.of(new TallyForm(cs.get(0).id(), first, null, null), new TallyForm(cs.get(1).id(), second, null, null)));
+    private static ElectionRoundForm round(LocalDate on, int cast, int first, int second, List<CandidateView> cs) {
+        return new ElectionRoundForm(on, "计票甲、计票乙", "监票丙、监票丁", null, null, null, null, null, cast,
+                List.of(new ElectionTallyForm(cs.get(0).id(), first, null, null), new ElectionTallyForm(cs.get(1).id(), second, null, null)));
     }
 
     private int rows(String table, long electionId) {
@@ -114,22 +114,22 @@ class ByElectionReplayTest {
         assertThat(e.nextStep()).isEqualTo(ElectionStep.NOMINATED);
         int seatsBefore = clerk(() -> deputies.inOfficeCount(town()));
 
-        clerk(() -> desk.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, today.minusDays(20), null)));
+        clerk(() -> desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, today.minusDays(20), null)));
         assertThatThrownBy(() -> clerk(() -> desk.addCandidate(e.id(), new CandidateForm("迟到者", null, null, null, null,
                 Nomination.PARTIES, null, null)))).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("messageKey", "election.error.nominationClosed");
-        clerk(() -> desk.recordStep(e.id(), new StepForm(ElectionStep.PUBLISHED, today.minusDays(15), "张榜公布")));
+        clerk(() -> desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.PUBLISHED, today.minusDays(15), "张榜公布")));
         List<CandidateView> cs = clerk(() -> desk.get(e.id())).candidates();
 
         // 400 of 1,000 registered voters: not more than half voted, the round is void and elects nobody
-        Counted low = clerk(() -> desk.recordRound(e.id(), round(today.minusDays(12), 400, 300, 90, cs)));
+        ElectionCounted low = clerk(() -> desk.recordRound(e.id(), round(today.minusDays(12), 400, 300, 90, cs)));
         assertThat(low.round().valid()).isFalse();
         assertThat(low.round().voidReason()).isEqualTo(VoidReason.TURNOUT);
         assertThat(low.anyElected()).isFalse();
         assertThat(low.election().isDone(ElectionStep.VOTED)).isFalse();
 
         // 700 voted: 500 votes is more than half of those who voted
-        Counted good = clerk(() -> desk.recordRound(e.id(), round(today.minusDays(10), 700, 500, 190, cs)));
+        ElectionCounted good = clerk(() -> desk.recordRound(e.id(), round(today.minusDays(10), 700, 500, 190, cs)));
         assertThat(good.round().valid()).isTrue();
         assertThat(good.election().elected()).extracting(CandidateView::name).containsExactly(name);
         assertThat(good.election().isDone(ElectionStep.VOTED)).isTrue();
@@ -137,10 +137,10 @@ class ByElectionReplayTest {
                 .as("elected is not yet a deputy: the review decides").isZero();
 
         // the clerk cannot decide the review: it is the presidium's act
-        assertThatThrownBy(() -> clerk(() -> desk.review(e.id(), new ReviewForm(ReviewOutcome.CONFIRMED,
+        assertThatThrownBy(() -> clerk(() -> desk.review(e.id(), new QualificationReviewForm(ReviewOutcome.CONFIRMED,
                 today.minusDays(5), "资格审查委员会", null)))).isInstanceOf(NotFoundException.class);
-        assertThat(chair(() -> desk.reviewChecks(e.id()))).allMatch(ElectionDesk.ReviewCheck::ok);
-        ElectionView done = chair(() -> desk.review(e.id(), new ReviewForm(ReviewOutcome.CONFIRMED,
+        assertThat(chair(() -> desk.reviewChecks(e.id()))).allMatch(ElectionDesk.QualificationCheck::ok);
+        ElectionView done = chair(() -> desk.review(e.id(), new QualificationReviewForm(ReviewOutcome.CONFIRMED,
                 today.minusDays(5), "安澜镇人大主席团代表资格审查委员会", "程序合法")));
 
         assertThat(done.status()).isEqualTo(ElectionStatus.DONE);
@@ -172,10 +172,10 @@ class ByElectionReplayTest {
         String name = unique("未确认人");
         ElectionView e = voted(name, unique("落选人"));
         int seatsBefore = clerk(() -> deputies.inOfficeCount(town()));
-        assertThatThrownBy(() -> chair(() -> desk.review(e.id(), new ReviewForm(ReviewOutcome.REFUSED,
+        assertThatThrownBy(() -> chair(() -> desk.review(e.id(), new QualificationReviewForm(ReviewOutcome.REFUSED,
                 today.minusDays(5), "资格审查委员会", " ")))).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("field", "reasons");
-        ElectionView refused = chair(() -> desk.review(e.id(), new ReviewForm(ReviewOutcome.REFUSED, today.minusDays(5),
+        ElectionView refused = chair(() -> desk.review(e.id(), new QualificationReviewForm(ReviewOutcome.REFUSED, today.minusDays(5),
                 "资格审查委员会", "选举中有违法行为，经查属实")));
         assertThat(refused.status()).isEqualTo(ElectionStatus.REFUSED);
         assertThat(refused.review().reasons()).contains("违法行为");
@@ -183,7 +183,7 @@ class ByElectionReplayTest {
         assertThat(clerk(() -> deputies.inOfficeCount(town()))).isEqualTo(seatsBefore);
         assertThat(jdbc.sql("select count(*) from deputy where name = ?").param(name).query(Integer.class).single())
                 .isZero();
-        assertThatThrownBy(() -> chair(() -> desk.review(e.id(), new ReviewForm(ReviewOutcome.CONFIRMED,
+        assertThatThrownBy(() -> chair(() -> desk.review(e.id(), new QualificationReviewForm(ReviewOutcome.CONFIRMED,
                 today.minusDays(4), "资格审查委员会", null)))).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("messageKey", "election.error.finished");
     }
@@ -197,15 +197,15 @@ class ByElectionReplayTest {
         assertThatThrownBy(() -> clerk(() -> desk.recordRound(e.id(), round(today.minusDays(1), 700, 500, 100, cs))))
                 .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("messageKey", "election.error.stepOrder");
         // the list published before nomination closed
-        assertThatThrownBy(() -> clerk(() -> desk.recordStep(e.id(), new StepForm(ElectionStep.PUBLISHED,
+        assertThatThrownBy(() -> clerk(() -> desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.PUBLISHED,
                 today.minusDays(1), null)))).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("messageKey", "election.error.stepOrder");
         // nomination closed before the seat fell vacant
-        assertThatThrownBy(() -> clerk(() -> desk.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED,
+        assertThatThrownBy(() -> clerk(() -> desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED,
                 today.minusDays(31), null)))).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("field", "doneOn");
         // the review before anyone was elected
-        assertThatThrownBy(() -> chair(() -> desk.review(e.id(), new ReviewForm(ReviewOutcome.CONFIRMED,
+        assertThatThrownBy(() -> chair(() -> desk.review(e.id(), new QualificationReviewForm(ReviewOutcome.CONFIRMED,
                 today, "资格审查委员会", null)))).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("messageKey", "election.error.stepOrder");
         assertThat(rows("election_step", e.id())).isEqualTo(steps);
@@ -218,8 +218,8 @@ class ByElectionReplayTest {
     @Test
     void votesThatCannotBeTrueAreRefusedBeforeAnythingIsSaved() {
         ElectionView e = opened(unique("丙"), unique("丁"));
-        clerk(() -> desk.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, today.minusDays(20), null)));
-        clerk(() -> desk.recordStep(e.id(), new StepForm(ElectionStep.PUBLISHED, today.minusDays(15), null)));
+        clerk(() -> desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, today.minusDays(20), null)));
+        clerk(() -> desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.PUBLISHED, today.minusDays(15), null)));
         List<CandidateView> cs = e.candidates();
         assertThatThrownBy(() -> clerk(() -> desk.recordRound(e.id(), round(today, 1001, 600, 300, cs))))
                 .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("field", "votesCast");

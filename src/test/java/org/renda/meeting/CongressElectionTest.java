@@ -10,14 +10,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.renda.deputy.DeputyRegister;
 import org.renda.identity.Logins;
-import org.renda.meeting.ElectionDesk.AnnounceForm;
+import org.renda.meeting.ElectionDesk.ElectionAnnounceForm;
 import org.renda.meeting.ElectionDesk.CandidateForm;
-import org.renda.meeting.ElectionDesk.Counted;
+import org.renda.meeting.ElectionDesk.ElectionCounted;
 import org.renda.meeting.ElectionDesk.ElectionForm;
 import org.renda.meeting.ElectionDesk.OathForm;
-import org.renda.meeting.ElectionDesk.RoundForm;
-import org.renda.meeting.ElectionDesk.StepForm;
-import org.renda.meeting.ElectionDesk.TallyForm;
+import org.renda.meeting.ElectionDesk.ElectionRoundForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
+import org.renda.meeting.ElectionDesk.ElectionTallyForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStatus;
 import org.renda.meeting.ElectionEnums.ElectionStep;
@@ -68,15 +68,15 @@ class CongressElectionTest {
                     "第十八届人民代表大会第六次会议", "副镇长", null, null, null, null, null, null, null, 1, null));
             desk.addCandidate(e.id(), new CandidateForm("候选测试", "男", null, "镇党委委员", "中共党员",
                     Nomination.PRESIDIUM, null, null));
-            desk.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, today.minusDays(1), null));
-            return desk.recordStep(e.id(), new StepForm(ElectionStep.MET, today.minusDays(1), "代表团会议上见面"));
+            desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, today.minusDays(1), null));
+            return desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.MET, today.minusDays(1), "代表团会议上见面"));
         });
     }
 
-    private static RoundForm round(int issued, int returned, int valid, int invalid, CandidateView c, int votesFor,
+    private static ElectionRoundForm round(int issued, int returned, int valid, int invalid, CandidateView c, int votesFor,
             int against, int abstain) {
-        return new RoundForm(LocalDate.now(), "计票甲", "监票乙", issued, returned, valid, invalid, null, null,
-                List.of(new TallyForm(c.id(), votesFor, against, abstain)));
+        return new ElectionRoundForm(LocalDate.now(), "计票甲", "监票乙", issued, returned, valid, invalid, null, null,
+                List.of(new ElectionTallyForm(c.id(), votesFor, against, abstain)));
     }
 
     @Test
@@ -87,7 +87,7 @@ class CongressElectionTest {
         assertThat(all).as("安澜镇's deputies in office, from the register").isGreaterThan(20);
         int present = all * 6 / 10;
         // every present deputy voted for: a majority of those present, not of all deputies
-        Counted short_ = clerk(() -> desk.recordRound(e.id(), round(present, present, present, 0, c, all / 2, 0,
+        ElectionCounted short_ = clerk(() -> desk.recordRound(e.id(), round(present, present, present, 0, c, all / 2, 0,
                 present - all / 2)));
         assertThat(short_.round().valid()).isTrue();
         assertThat(short_.round().deputiesInOffice()).isEqualTo(all);
@@ -95,7 +95,7 @@ class CongressElectionTest {
         assertThat(short_.anyElected()).isFalse();
         assertThat(short_.election().isDone(ElectionStep.VOTED)).isFalse();
 
-        Counted elected = clerk(() -> desk.recordRound(e.id(), round(all - 1, all - 1, all - 2, 1, c, all / 2 + 1, 2,
+        ElectionCounted elected = clerk(() -> desk.recordRound(e.id(), round(all - 1, all - 1, all - 2, 1, c, all / 2 + 1, 2,
                 all - 2 - (all / 2 + 1) - 2)));
         assertThat(elected.anyElected()).isTrue();
         assertThat(elected.round().roundNo()).isEqualTo(2);
@@ -108,7 +108,7 @@ class CongressElectionTest {
         ElectionView e = metTheDeputies();
         CandidateView c = e.candidates().get(0);
         int all = clerk(() -> deputies.inOfficeCount(town()));
-        Counted voided = clerk(() -> desk.recordRound(e.id(), round(all - 5, all - 4, all - 4, 0, c, all - 4, 0, 0)));
+        ElectionCounted voided = clerk(() -> desk.recordRound(e.id(), round(all - 5, all - 4, all - 4, 0, c, all - 4, 0, 0)));
         assertThat(voided.round().valid()).isFalse();
         assertThat(voided.round().voidReason()).isEqualTo(VoidReason.RETURNED_OVER_ISSUED);
         assertThat(voided.anyElected()).isFalse();
@@ -138,9 +138,9 @@ class CongressElectionTest {
         assertThatThrownBy(() -> clerk(() -> desk.recordOath(e.id(), c.id(), new OathForm(today, "黄永明", "宣誓台"))))
                 .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("messageKey", "election.error.stepOrder");
         // the clerk does not announce: the presiding officer does
-        assertThatThrownBy(() -> clerk(() -> desk.announce(e.id(), new AnnounceForm(today, null))))
+        assertThatThrownBy(() -> clerk(() -> desk.announce(e.id(), new ElectionAnnounceForm(today, null))))
                 .isInstanceOf(NotFoundException.class);
-        chair(() -> desk.announce(e.id(), new AnnounceForm(today, "大会执行主席宣布")));
+        chair(() -> desk.announce(e.id(), new ElectionAnnounceForm(today, "大会执行主席宣布")));
         ElectionView sworn = clerk(() -> desk.recordOath(e.id(), c.id(), new OathForm(today, "黄永明",
                 "镇人民会堂宣誓台")));
         CandidateView after = sworn.elected().get(0);
@@ -168,9 +168,9 @@ class CongressElectionTest {
         ElectionView ok = clerk(() -> desk.addCandidate(e.id(), new CandidateForm("联名候选", null, null, null, null,
                 Nomination.DEPUTIES_JOINT, 10, null)));
         assertThat(ok.candidates()).extracting(CandidateView::nominators).containsExactly(10);
-        assertThat(ElectionDesk.winners(List.of(new TallyForm(1, 30, null, null), new TallyForm(2, 30, null, null)), 40, 1))
+        assertThat(ElectionDesk.winners(List.of(new ElectionTallyForm(1, 30, null, null), new ElectionTallyForm(2, 30, null, null)), 40, 1))
                 .as("a tie at the last seat elects neither").isEmpty();
-        assertThat(ElectionDesk.winners(List.of(new TallyForm(1, 31, null, null), new TallyForm(2, 30, null, null)), 40, 1))
+        assertThat(ElectionDesk.winners(List.of(new ElectionTallyForm(1, 31, null, null), new ElectionTallyForm(2, 30, null, null)), 40, 1))
                 .isEqualTo(Set.of(1L));
     }
 }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.renda.audit.AuditCodes;
 import org.renda.identity.Logins;
 import org.renda.meeting.ElectionDesk.CandidateForm;
-import org.renda.meeting.ElectionDesk.StepForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStep;
 import org.renda.meeting.ElectionEnums.Nomination;
 import org.renda.meeting.ElectionViews.ByElectionFigure;
 import org.renda.meeting.ElectionViews.ElectionSummary;
-import org.renda.meeting.ElectionViews.Figures;
+import org.renda.meeting.ElectionViews.ElectionFigures;
 import org.renda.org.OrgTree;
 import org.renda.shared.NotFoundException;
 import org.renda.support.RendaIntegrationTest;
@@ -73,7 +73,7 @@ class ElectionScopeTest {
 
     @Test
     void theCountySeesEveryTownsByElectionsAndTheirSum() {
-        Figures county = Logins.call(accounts, "county.staff", () -> desk.figures(2021));
+        ElectionFigures county = Logins.call(accounts, "county.staff", () -> desk.figures(2021));
         assertThat(county.byElections()).extracting(ByElectionFigure::orgName).contains("安澜镇", "石桥镇");
         assertThat(county.total().held()).isEqualTo(county.byElections().stream().mapToInt(ByElectionFigure::held).sum());
         ByElectionFigure anlan = county.byElections().stream().filter(f -> f.orgName().equals("安澜镇")).findFirst()
@@ -85,7 +85,7 @@ class ElectionScopeTest {
             assertThat(s.sitting()).isEqualTo("安澜镇第十八届人民代表大会第五次会议");
             assertThat(s.sworn()).isEqualTo(1);
         });
-        Figures town = Logins.call(accounts, "shiqiao.staff", () -> desk.figures(2021));
+        ElectionFigures town = Logins.call(accounts, "shiqiao.staff", () -> desk.figures(2021));
         assertThat(town.byElections()).extracting(ByElectionFigure::orgName).containsExactly("石桥镇");
         assertThat(town.sessions()).isEmpty();
     }
@@ -100,7 +100,7 @@ class ElectionScopeTest {
         Logins.run(accounts, "anlan.staff", () -> {
             desk.addCandidate(e.id(), new CandidateForm("审计候选", null, null, null, null, Nomination.PRESIDIUM, null,
                     null));
-            desk.recordStep(e.id(), new StepForm(ElectionStep.NOMINATED, LocalDate.now(), null));
+            desk.recordStep(e.id(), new ElectionStepForm(ElectionStep.NOMINATED, LocalDate.now(), null));
         });
         List<String[]> entries = jdbc.sql("select entity_type, action, actor from audit_event where entity_type ="
                         + " 'election' and entity_id = ? order by seq").param(String.valueOf(e.id()))

@@ -16,7 +16,7 @@ import org.renda.deputy.DeputyLevel;
 import org.renda.identity.Logins;
 import org.renda.meeting.ElectionDesk;
 import org.renda.meeting.ElectionDesk.CandidateForm;
-import org.renda.meeting.ElectionDesk.StepForm;
+import org.renda.meeting.ElectionDesk.ElectionStepForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStep;
 import org.renda.meeting.ElectionEnums.Nomination;
@@ -86,8 +86,8 @@ class ElectionPagesTest {
                     900));
             desk.addCandidate(x.id(), new CandidateForm("页面甲", null, null, null, null, Nomination.PARTIES, null, null));
             desk.addCandidate(x.id(), new CandidateForm("页面乙", null, null, null, null, Nomination.PARTIES, null, null));
-            desk.recordStep(x.id(), new StepForm(ElectionStep.NOMINATED, today.minusDays(5), null));
-            return desk.recordStep(x.id(), new StepForm(ElectionStep.PUBLISHED, today.minusDays(3), null));
+            desk.recordStep(x.id(), new ElectionStepForm(ElectionStep.NOMINATED, today.minusDays(5), null));
+            return desk.recordStep(x.id(), new ElectionStepForm(ElectionStep.PUBLISHED, today.minusDays(3), null));
         });
         var form = post("/meetings/elections/" + e.id() + "/rounds").with(Logins.as(accounts, "anlan.staff"))
                 .with(csrf()).param("heldOn", today.toString()).param("tellers", "计票甲").param("scrutineers", "监票乙")
