@@ -19,7 +19,6 @@ import org.renda.meeting.ElectionDesk.QualificationReviewForm;
 import org.renda.meeting.ElectionDesk.ElectionStepForm;
 import org.renda.meeting.ElectionEnums.ElectionKind;
 import org.renda.meeting.ElectionEnums.ElectionStep;
-import org.renda.meeting.ElectionEnums.Nomination;
 import org.renda.meeting.ElectionEnums.ReviewOutcome;
 import org.renda.meeting.ElectionViews.CandidateView;
 import org.renda.meeting.ElectionViews.ElectionView;
@@ -113,7 +112,6 @@ class ElectionPages {
     @GetMapping(BASE + "/new")
     String newForm(@RequestParam(required = false) @Nullable ElectionKind kind, Model model) {
         ElectionKind k = kind == null ? ElectionKind.BY_ELECTION : kind;
-        int year = LocalDate.now().getYear();
         model.addAttribute("form", new ElectionForm(0, k, "", null, null, null, null, null, null, DeputyLevel.TOWN,
                 null, null, null, 1, null));
         return newPage(model);
