@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -96,7 +97,7 @@ public class ElectionDesk {
     public record ElectionForm(long orgId, @NotNull ElectionKind kind, @NotBlank @Size(max = 200) String title,
             @Nullable Long meetingId, @Nullable @Size(max = 200) String sitting,
             @Nullable @Size(max = 100) String office, @Nullable @Size(max = 100) String district,
-            @Nullable @Size(max = 500) String vacancy, @Nullable LocalDate vacancyOn, @Nullable DeputyLevel level,
+            @Nullable @Size(max = 500) String vacancy, @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate vacancyOn, @Nullable DeputyLevel level,
             @Nullable @Min(1) @Max(99) Integer termNo, @Nullable @Min(1950) @Max(2100) Integer termStart,
             @Nullable @Min(1950) @Max(2100) Integer termEnd, @Min(1) @Max(50) int seats,
             @Nullable @Min(1) @Max(10_000_000) Integer registeredVoters) {}
@@ -104,12 +105,12 @@ public class ElectionDesk {
     /** A candidate and who nominated them; {@code deputyId} names a person already in the deputy register. */
     public record CandidateForm(@NotBlank @Size(max = 50) String name,
             @Nullable @Pattern(regexp = "^$|男|女", message = "{deputy.gender.pattern}") String gender,
-            @Nullable LocalDate birthDate, @Nullable @Size(max = 100) String occupation,
+            @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate, @Nullable @Size(max = 100) String occupation,
             @Nullable @Size(max = 40) String party, @NotNull Nomination nomination,
             @Nullable @Min(0) @Max(100_000) Integer nominators, @Nullable Long deputyId) {}
 
     /** A step recorded by hand (nomination closed, list published, the candidates met the deputies). */
-    public record ElectionStepForm(@NotNull ElectionStep step, @NotNull LocalDate doneOn, @Nullable @Size(max = 500) String note) {}
+    public record ElectionStepForm(@NotNull ElectionStep step, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate doneOn, @Nullable @Size(max = 500) String note) {}
 
     /** One candidate's counted votes; at a session also against and abstaining. */
     public record ElectionTallyForm(long candidateId, @NotNull @Min(0) @Max(10_000_000) Integer votesFor,
@@ -120,7 +121,7 @@ public class ElectionDesk {
      * A counted round: entered by the tellers (计票人) and checked by the scrutineers (监票人), both named. At a
      * session the ballots issued, returned, valid and invalid; in a district the registered voters and votes cast.
      */
-    public record ElectionRoundForm(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String tellers,
+    public record ElectionRoundForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn, @NotBlank @Size(max = 200) String tellers,
             @NotBlank @Size(max = 200) String scrutineers, @Nullable @Min(0) @Max(10_000_000) Integer ballotsIssued,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsReturned,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsValid,
@@ -128,14 +129,14 @@ public class ElectionDesk {
             @Nullable @Min(1) @Max(10_000_000) Integer registeredVoters,
             @Nullable @Min(0) @Max(10_000_000) Integer votesCast, @NotNull List<@Valid @NotNull ElectionTallyForm> tallies) {}
 
-    public record ElectionAnnounceForm(@NotNull LocalDate announcedOn, @Nullable @Size(max = 500) String note) {}
+    public record ElectionAnnounceForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate announcedOn, @Nullable @Size(max = 500) String note) {}
 
     /** The constitutional oath (宪法宣誓): when, who administered it (监誓人), where. */
-    public record OathForm(@NotNull LocalDate swornOn, @NotBlank @Size(max = 50) String administeredBy,
+    public record OathForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate swornOn, @NotBlank @Size(max = 50) String administeredBy,
             @NotBlank @Size(max = 100) String place) {}
 
     /** The qualification review's decision; a refusal states its reasons. */
-    public record QualificationReviewForm(@NotNull ReviewOutcome outcome, @NotNull LocalDate reviewedOn,
+    public record QualificationReviewForm(@NotNull ReviewOutcome outcome, @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reviewedOn,
             @NotBlank @Size(max = 100) String reviewedBy, @Nullable @Size(max = 1000) String reasons) {}
 
     /** What a counted round decided. */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ class ElectionPages {
     }
 
     /** The round as the page posts it: one row of counts per candidate, in the order the page lists them. */
-    record RoundPage(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String tellers,
+    record RoundPage(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn, @NotBlank @Size(max = 200) String tellers,
             @NotBlank @Size(max = 200) String scrutineers, @Nullable @Min(0) @Max(10_000_000) Integer ballotsIssued,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsReturned,
             @Nullable @Min(0) @Max(10_000_000) Integer ballotsValid,

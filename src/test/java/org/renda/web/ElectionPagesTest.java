@@ -70,6 +70,14 @@ class ElectionPagesTest {
         assertThat(d.select("#steps li").last().text()).contains("代表资格审查", "2023-04-20");
         assertThat(d.select("#candidates").text()).contains("周建华", "当选", "已进入代表名册");
         assertThat(d.select("#review").text()).contains("确认代表资格");
+        long waiting = jdbc.sql("select min(id) from election where status = 'OPEN' and kind = 'BY_ELECTION'")
+                .query(Long.class).single();
+        Document open = Jsoup.parse(mvc.perform(get("/meetings/elections/" + waiting).with(Logins.as(accounts,
+                "county.staff"))).andReturn().getResponse().getContentAsString());
+        assertThat(open.select("#steps li.list-group-item-warning").text()).as("the next step stands out").isNotEmpty();
+        assertThat(open.select("#step-form input[name=doneOn]").val()).as("a date input takes ISO dates")
+                .isEqualTo(LocalDate.now().toString());
+        assertThat(open.select("#next-step input[type=file]")).as("no stray upload field in the form").isEmpty();
         Document sworn = Jsoup.parse(page("anlan.staff", "/meetings/elections/"
                 + jdbc.sql("select min(id) from election where kind = 'CONGRESS'").query(Long.class).single()));
         assertThat(sworn.select("#candidates").text()).contains("刘志强", "宪法宣誓", "黄永明");
