@@ -138,4 +138,52 @@ class ElectionPagesTest {
             assertThat(sums.getRow(sums.getLastRowNum()).getCell(0).getStringCellValue()).isEqualTo("合计");
         }
     }
+
+    @Test
+    void aNewElectionAndTheReviewGoThroughTheirFormsAsThePresidiumUsesThem() throws Exception {
+        long town = orgs.findByCode("QH-AL").orElseThrow().id();
+        MockHttpServletResponse missing = mvc.perform(post("/meetings/elections").with(Logins.as(accounts,
+                "anlan.staff")).with(csrf()).param("orgId", String.valueOf(town)).param("kind", "CONGRESS")
+                .param("title", "选举镇长（页面）").param("sitting", "第十八届第八次会议").param("seats", "1"))
+                .andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(200);
+        Document form = Jsoup.parse(missing.getContentAsString());
+        assertThat(form.select("#office-error").text()).isEqualTo("请填写此项");
+        assertThat(form.select("#title").val()).isEqualTo("选举镇长（页面）");
+        assertThat(form.select("#district")).as("a session's election asks no district").isEmpty();
+        MockHttpServletResponse created = mvc.perform(post("/meetings/elections").with(Logins.as(accounts,
+                "anlan.staff")).with(csrf()).param("orgId", String.valueOf(town)).param("kind", "CONGRESS")
+                .param("title", "选举镇长（页面）").param("sitting", "第十八届第八次会议").param("office", "镇长")
+                .param("seats", "1")).andReturn().getResponse();
+        assertThat(created.getRedirectedUrl()).startsWith("/meetings/elections/");
+
+        LocalDate today = LocalDate.now();
+        ElectionView e = Logins.call(accounts, "anlan.staff", () -> {
+            ElectionView x = desk.create(new ElectionDesk.ElectionForm(town, ElectionKind.BY_ELECTION, "页面审查测试",
+                    null, null, null, "第6选区", "原代表辞职", today.minusDays(9), DeputyLevel.TOWN, 18, 2021, 2026, 1,
+                    500));
+            desk.addCandidate(x.id(), new CandidateForm("审查甲", null, null, null, null, Nomination.PARTIES, null, null));
+            desk.recordStep(x.id(), new ElectionDesk.ElectionStepForm(ElectionStep.NOMINATED, today.minusDays(5), null));
+            desk.recordStep(x.id(), new ElectionDesk.ElectionStepForm(ElectionStep.PUBLISHED, today.minusDays(4), null));
+            long c = desk.get(x.id()).candidates().get(0).id();
+            return desk.recordRound(x.id(), new ElectionDesk.ElectionRoundForm(today.minusDays(2), "甲", "乙", null, null,
+                    null, null, null, 400, List.of(new ElectionDesk.ElectionTallyForm(c, 390, null, null)))).election();
+        });
+        Document chairPage = Jsoup.parse(page("anlan.chair", "/meetings/elections/" + e.id()));
+        assertThat(chairPage.select("#review-checks li")).hasSize(5).allMatch(li -> li.text().startsWith("✔"));
+        assertThat(chairPage.select("#review-form")).hasSize(1);
+        assertThat(Jsoup.parse(page("anlan.staff", "/meetings/elections/" + e.id())).select("#review-form"))
+                .as("the clerk sees the checks, not the decision").isEmpty();
+        MockHttpServletResponse noReasons = mvc.perform(post("/meetings/elections/" + e.id() + "/review")
+                .with(Logins.as(accounts, "anlan.chair")).with(csrf()).param("outcome", "REFUSED")
+                .param("reviewedOn", today.toString()).param("reviewedBy", "资格审查委员会")).andReturn().getResponse();
+        assertThat(noReasons.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(noReasons.getContentAsString()).select("#reasons-error").text()).isEqualTo("不予确认须写明理由");
+        MockHttpServletResponse confirmed = mvc.perform(post("/meetings/elections/" + e.id() + "/review")
+                .with(Logins.as(accounts, "anlan.chair")).with(csrf()).param("outcome", "CONFIRMED")
+                .param("reviewedOn", today.toString()).param("reviewedBy", "资格审查委员会")).andReturn().getResponse();
+        assertThat(confirmed.getRedirectedUrl()).isEqualTo("/meetings/elections/" + e.id());
+        assertThat(Logins.call(accounts, "anlan.staff", () -> desk.get(e.id())).elected().get(0).seatDeputyId())
+                .isNotNull();
+    }
 }
