@@ -21,7 +21,9 @@ public final class AuditCodes {
             "assessment_sheet", "assessment_decision", "assessment_appeal", "deadline_rule", "calendar_day", "deputy_contacts",
             "eight_step_template", "eight_step_process", "official_report_plan", "official_report",
             // meetings (issue 13)
-            "meeting", "meeting_resolution", "meeting_presidium");
+            "meeting", "meeting_resolution", "meeting_presidium",
+            // elections (issue 13)
+            "election");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -43,5 +45,8 @@ public final class AuditCodes {
             "VOTE_CREATED", "VOTED",
             // meetings (issue 13)
             "NOTIFIED", "AGENDA_ADDED", "AGENDA_REMOVED", "MATERIAL_ADDED", "MATERIAL_REMOVED", "INVITED", "RESPONDED",
-            "PRESENCE", "MOTION_RAISED", "SPEECH", "MINUTES", "VOTE_RECORDED", "ANNOUNCED", "MEMBERS_SAVED");
+            "PRESENCE", "MOTION_RAISED", "SPEECH", "MINUTES", "VOTE_RECORDED", "ANNOUNCED", "MEMBERS_SAVED",
+            // elections (issue 13)
+            "CANDIDATE_ADDED", "STEP_RECORDED", "ROUND_COUNTED", "RESULT_ANNOUNCED", "OATH_TAKEN",
+            "QUALIFICATION_CONFIRMED", "QUALIFICATION_REFUSED");
 }

@@ -309,6 +309,16 @@ public class DeputyRegister {
         return List.copyOf(refs(store.inOfficeOfCongress(congressOrgId)).values());
     }
 
+    /**
+     * How many deputies of this congress are in office (elected or by-elected seats of the congress), without a
+     * scope check: a figure, not a list, for modules that guard the congress themselves (an election at a session
+     * needs more than half of all deputies of the congress, not of those present).
+     */
+    @Transactional(readOnly = true)
+    public int inOfficeCount(long congressOrgId) {
+        return store.inOfficeOfCongress(congressOrgId).size();
+    }
+
     /** A deputy as other modules refer to one; levels are the seats in office. */
     public record DeputyRef(long id, long orgId, @Nullable Long userId, String name, String publicCode,
             Set<DeputyLevel> levels, boolean nameplateActive) {

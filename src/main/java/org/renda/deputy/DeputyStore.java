@@ -179,6 +179,7 @@ class DeputyStore {
         return sql.toString();
     }
 
+    /** Deputies holding a seat in office of the congress (one congress keeps one level's seats). */
     Map<Long, List<SeatLabel>> seatLabels(Collection<Long> deputyIds) {
         Map<Long, List<SeatLabel>> out = new HashMap<>();
         if (deputyIds.isEmpty()) {

@@ -83,6 +83,9 @@ final class ForeignRecords {
         kind("resolutions/{resolutionId}", "meetingResolution", "meeting_resolution");
         kind("presidiums/{presidiumId}", "meetingPresidium", "meeting_presidium");
         // Named only by request parameters.
+        kind("elections/{id}", "election", "election");
+        kind("candidates/{candidateId}", "electionCandidate", "election_candidate", NOT_OURS, "election",
+                "election_id");
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");
     }

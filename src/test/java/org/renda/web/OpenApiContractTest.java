@@ -359,6 +359,7 @@ class OpenApiContractTest {
         call("POST", "/api/v1/public/opinions/" + receiptCode + "/rating", null, "{\"rating\":\"MEH\"}", 400);
 
         eightStepsAndDutyReports(anlan, shiqiao);
+        elections(anlan, tokenOf("anlan.chair"), shiqiao, town);
 
         Set<String> uncalled = new TreeSet<>();
         Set<String> withoutSuccess = new TreeSet<>();
@@ -574,5 +575,83 @@ class OpenApiContractTest {
             list.add(v);
         }
         return list;
+    }
+
+    /** Elections (issue 13): a by-election from its vacancy to the qualification review, with every refusal. */
+    private void elections(String anlan, String chair, String shiqiao, long town) throws Exception {
+        String base = "/api/v1/meetings/elections";
+        java.time.LocalDate today = java.time.LocalDate.now();
+        call("GET", base, anlan, null, 200);
+        call("GET", base + "?kind=NOPE", anlan, null, 400);
+        call("GET", base + "/figures?termStart=2021", anlan, null, 200);
+        call("GET", base + "/figures?termStart=1000000", anlan, null, 400);
+        JsonNode e = call("POST", base, anlan, """
+                {"orgId":%d,"kind":"BY_ELECTION","title":"契约补选","district":"第7选区","vacancy":"原代表辞职",
+                 "vacancyOn":"%s","level":"TOWN","termNo":18,"termStart":2021,"termEnd":2026,"seats":1,
+                 "registeredVoters":800}""".formatted(town, today.minusDays(9)), 201).json();
+        call("POST", base, anlan, "{\"orgId\":%d,\"kind\":\"BY_ELECTION\",\"title\":\"缺选区\",\"seats\":1}"
+                .formatted(town), 422);
+        call("POST", base, anlan, "{\"kind\":\"NOPE\"}", 400);
+        sendChecked("POST", base, anlan, "title=x", "text/plain", 415);
+        long id = e.get("id").asLong();
+        call("GET", base + "/" + id, anlan, null, 200);
+        call("GET", base + "/" + id, shiqiao, null, 404);
+        call("GET", base + "/abc", anlan, null, 400);
+        call("GET", base + "/" + id + "/review-checks", anlan, null, 200);
+        call("POST", base + "/" + id + "/candidates", anlan, """
+                {"name":"契约甲","nomination":"PARTIES"}""", 200);
+        call("POST", base + "/" + id + "/candidates", anlan, """
+                {"name":"契约乙","nomination":"VOTERS_JOINT","nominators":3}""", 422);
+        JsonNode withTwo = call("POST", base + "/" + id + "/candidates", anlan, """
+                {"name":"契约乙","nomination":"VOTERS_JOINT","nominators":11}""", 200).json();
+        call("POST", base + "/" + id + "/candidates", anlan, "{\"name\":\"\"}", 400);
+        call("POST", base + "/" + id + "/candidates", shiqiao, "{\"name\":\"越权\",\"nomination\":\"PARTIES\"}", 404);
+        call("POST", base + "/" + id + "/steps", anlan, "{\"step\":\"PUBLISHED\",\"doneOn\":\"%s\"}"
+                .formatted(today.minusDays(5)), 422);
+        call("POST", base + "/" + id + "/steps", anlan, "{\"step\":\"NOMINATED\",\"doneOn\":\"%s\"}"
+                .formatted(today.minusDays(6)), 200);
+        call("POST", base + "/" + id + "/steps", anlan, "{\"step\":\"PUBLISHED\",\"doneOn\":\"2026-02-30\"}", 400);
+        call("POST", base + "/" + id + "/steps", anlan, "{\"step\":\"PUBLISHED\",\"doneOn\":\"%s\"}"
+                .formatted(today.minusDays(5)), 200);
+        long first = withTwo.get("candidates").get(0).get("id").asLong();
+        long second = withTwo.get("candidates").get(1).get("id").asLong();
+        String round = """
+                {"heldOn":"%s","tellers":"计票甲","scrutineers":"监票乙","votesCast":%d,
+                 "tallies":[{"candidateId":%d,"votesFor":%d},{"candidateId":%d,"votesFor":10}]}""";
+        call("POST", base + "/" + id + "/rounds", anlan, round.formatted(today, 900, first, 500, second), 422);
+        call("POST", base + "/" + id + "/rounds", anlan, "{\"heldOn\":\"x\"}", 400);
+        call("POST", base + "/" + id + "/rounds", anlan, round.formatted(today, 600, first, 500, second), 200);
+        call("POST", base + "/" + id + "/announce", chair, "{\"announcedOn\":\"%s\"}".formatted(today), 422);
+        call("POST", base + "/" + id + "/review", anlan, """
+                {"outcome":"CONFIRMED","reviewedOn":"%s","reviewedBy":"资格审查委员会"}""".formatted(today), 404);
+        call("POST", base + "/" + id + "/review", chair, """
+                {"outcome":"REFUSED","reviewedOn":"%s","reviewedBy":"资格审查委员会"}""".formatted(today), 422);
+        call("POST", base + "/" + id + "/review", chair, "{\"outcome\":\"MAYBE\"}", 400);
+        call("POST", base + "/" + id + "/review", chair, """
+                {"outcome":"CONFIRMED","reviewedOn":"%s","reviewedBy":"资格审查委员会"}""".formatted(today), 200);
+        // a session's election: the oath after the announcement
+        JsonNode c = call("POST", base, anlan, """
+                {"orgId":%d,"kind":"CONGRESS","title":"契约选举","sitting":"契约会议","office":"副镇长","seats":1}"""
+                .formatted(town), 201).json();
+        long cid = c.get("id").asLong();
+        long candidate = call("POST", base + "/" + cid + "/candidates", anlan, """
+                {"name":"契约丙","nomination":"PRESIDIUM"}""", 200).json().get("candidates").get(0).get("id").asLong();
+        call("POST", base + "/" + cid + "/candidates/" + candidate + "/oath", anlan, """
+                {"swornOn":"%s","administeredBy":"主席","place":"宣誓台"}""".formatted(today), 422);
+        call("POST", base + "/" + cid + "/steps", anlan, "{\"step\":\"NOMINATED\",\"doneOn\":\"%s\"}"
+                .formatted(today), 200);
+        call("POST", base + "/" + cid + "/steps", anlan, "{\"step\":\"MET\",\"doneOn\":\"%s\"}".formatted(today), 200);
+        call("POST", base + "/" + cid + "/rounds", anlan, """
+                {"heldOn":"%s","tellers":"计票甲","scrutineers":"监票乙","ballotsIssued":30,"ballotsReturned":30,
+                 "ballotsValid":30,"ballotsInvalid":0,"tallies":[{"candidateId":%d,"votesFor":29,"votesAgainst":1,
+                 "votesAbstain":0}]}""".formatted(today, candidate), 200);
+        call("POST", base + "/" + cid + "/announce", anlan, "{\"announcedOn\":\"%s\"}".formatted(today), 404);
+        call("POST", base + "/" + cid + "/announce", chair, "{\"announcedOn\":\"x\"}", 400);
+        call("POST", base + "/" + cid + "/announce", chair, "{\"announcedOn\":\"%s\"}".formatted(today), 200);
+        call("POST", base + "/" + cid + "/candidates/" + candidate + "/oath", anlan, "{\"place\":\"\"}", 400);
+        call("POST", base + "/" + cid + "/candidates/" + candidate + "/oath", shiqiao, """
+                {"swornOn":"%s","administeredBy":"主席","place":"宣誓台"}""".formatted(today), 404);
+        call("POST", base + "/" + cid + "/candidates/" + candidate + "/oath", anlan, """
+                {"swornOn":"%s","administeredBy":"主席","place":"宣誓台"}""".formatted(today), 200);
     }
 }
