@@ -74,14 +74,16 @@ public class ElectionDesk {
     static final String AUDIT = "election";
 
     private final ElectionStore store;
+    private final MeetingStore meetings;
     private final DeputyRegister deputies;
     private final OrgTree orgs;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
 
-    ElectionDesk(ElectionStore store, DeputyRegister deputies, OrgTree orgs, CurrentActor currentActor,
-            AuditTrail audit) {
+    ElectionDesk(ElectionStore store, MeetingStore meetings, DeputyRegister deputies, OrgTree orgs,
+            CurrentActor currentActor, AuditTrail audit) {
         this.store = store;
+        this.meetings = meetings;
         this.deputies = deputies;
         this.orgs = orgs;
         this.currentActor = currentActor;
@@ -154,7 +156,16 @@ public class ElectionDesk {
 
     @Transactional(readOnly = true)
     public List<ElectionSummary> list(@Nullable ElectionKind kind) {
-        List<Row> rows = store.list(currentActor.reach(Permission.MEETING_READ), kind);
+        return summaries(store.list(currentActor.reach(Permission.MEETING_READ), kind));
+    }
+
+    /** The elections held at a meeting the caller has already read (the meeting's page guards it). */
+    @Transactional(readOnly = true)
+    public List<ElectionSummary> atMeeting(long meetingId) {
+        return summaries(store.byMeeting(meetingId));
+    }
+
+    private List<ElectionSummary> summaries(List<Row> rows) {
         List<Long> ids = rows.stream().map(Row::id).toList();
         Map<Long, List<StepRow>> steps = store.steps(ids);
         Map<Long, LocalDate> voted = store.votedOn(ids);
@@ -206,6 +217,14 @@ public class ElectionDesk {
                 .orElseThrow(() -> new org.renda.shared.NotFoundException("error.notFound"));
         if (!hasCongress(org.type())) {
             throw DomainException.onField("orgId", "election.error.noCongress");
+        }
+        if (form.meetingId() != null) {
+            // an election is held at a session of the same congress; another town's meeting is as good as none
+            MeetingStore.Row meeting = meetings.byId(form.meetingId()).filter(m -> m.orgId() == org.id())
+                    .orElseThrow(() -> DomainException.onField("meetingId", "election.error.meeting"));
+            if (meeting.kind() != MeetingEnums.MeetingKind.SESSION) {
+                throw DomainException.onField("meetingId", "election.error.meeting");
+            }
         }
         boolean by = form.kind() == ElectionKind.BY_ELECTION;
         if (by) {

@@ -53,8 +53,11 @@ class ElectionPages {
     private final ElectionExport export;
     private final CurrentActor currentActor;
     private final Feedback feedback;
+    private final MeetingDesk meetings;
 
-    ElectionPages(ElectionDesk desk, ElectionExport export, CurrentActor currentActor, Feedback feedback) {
+    ElectionPages(ElectionDesk desk, ElectionExport export, CurrentActor currentActor, Feedback feedback,
+            MeetingDesk meetings) {
+        this.meetings = meetings;
         this.desk = desk;
         this.export = export;
         this.currentActor = currentActor;
@@ -111,8 +114,16 @@ class ElectionPages {
     }
 
     @GetMapping(BASE + "/new")
-    String newForm(@RequestParam(required = false) @Nullable ElectionKind kind, Model model) {
+    String newForm(@RequestParam(required = false) @Nullable ElectionKind kind,
+            @RequestParam(required = false) @Nullable Long meetingId, Model model) {
         ElectionKind k = kind == null ? ElectionKind.BY_ELECTION : kind;
+        if (meetingId != null) {
+            // from a session's page: the election is held at that session (a meeting out of reach answers 404)
+            MeetingViews.MeetingView m = meetings.page(meetingId).meeting();
+            model.addAttribute("form", new ElectionForm(m.orgId(), k, "", m.id(), m.title(), null, null, null, null,
+                    DeputyLevel.TOWN, null, null, null, 1, null));
+            return newPage(model);
+        }
         model.addAttribute("form", new ElectionForm(0, k, "", null, null, null, null, null, null, DeputyLevel.TOWN,
                 null, null, null, 1, null));
         return newPage(model);

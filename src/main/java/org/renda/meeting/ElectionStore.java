@@ -75,6 +75,12 @@ class ElectionStore {
         return jdbc.sql("select * from election where id = ?").param(id).query(ElectionStore::row).optional();
     }
 
+    /** The elections held at one meeting (by parent: the caller has guarded the meeting). */
+    List<Row> byMeeting(long meetingId) {
+        return jdbc.sql("select * from election where meeting_id = ? order by id").param(meetingId)
+                .query(ElectionStore::row).list();
+    }
+
     /** Elections within the reach, newest first; a kind narrows them. */
     List<Row> list(Reach reach, @Nullable ElectionKind kind) {
         if (reach.isEmpty()) {

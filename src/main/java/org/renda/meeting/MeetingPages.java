@@ -62,10 +62,12 @@ class MeetingPages {
     private final MeetingCounts counts;
     private final Feedback feedback;
     private final MeetingDocuments documents;
+    private final ElectionDesk elections;
 
     MeetingPages(MeetingDesk desk, Resolutions resolutions, Presidiums presidiums, MeetingCounts counts,
-            Feedback feedback, MeetingDocuments documents) {
+            Feedback feedback, MeetingDocuments documents, ElectionDesk elections) {
         this.documents = documents;
+        this.elections = elections;
         this.desk = desk;
         this.resolutions = resolutions;
         this.presidiums = presidiums;
@@ -136,6 +138,7 @@ class MeetingPages {
         model.addAttribute("motionKinds", MotionKind.values());
         model.addAttribute("resolutionKinds", ResolutionKind.values());
         model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("elections", p.meeting().kind() == MeetingKind.SESSION ? elections.atMeeting(id) : List.of());
         if (p.canWrite() && !(p.meeting().kind() == MeetingKind.SESSION || p.meeting().kind() == MeetingKind.PRESIDIUM)) {
             java.util.Set<Long> invited = new java.util.HashSet<>(p.attendees().stream()
                     .map(MeetingViews.AttendeeView::deputyId).toList());

@@ -119,7 +119,8 @@ final class ForeignRecords {
             Map.entry("memberIds", "users/{id}"),
             Map.entry("groupId", "#appraisalGroup"),
             Map.entry("rollId", "#voteRoll"),
-            Map.entry("sittingId", "sittings/{sittingId}"));
+            Map.entry("sittingId", "sittings/{sittingId}"),
+            Map.entry("meetingId", "meetings/{id}"));
 
     /** Parameters whose kind depends on the route: the first path segment decides. */
     static String subjectKind(String pattern) {
