@@ -8,15 +8,15 @@ import org.renda.appraisal.Rectifications;
 import org.renda.deputy.DeputyViews.DeputyProfile;
 import org.renda.supervision.SupervisionDesk;
 import org.renda.supervision.SupervisionDesk.FindingForm;
-import org.renda.supervision.SupervisionDesk.GroupForm;
+import org.renda.supervision.SupervisionDesk.SupervisionGroupForm;
 import org.renda.supervision.SupervisionDesk.SubjectForm;
 import org.renda.supervision.SupervisionEnums.Speciality;
 import org.renda.supervision.SupervisionEnums.SubjectKind;
 import org.renda.supervision.SupervisionEnums.TopicSource;
 import org.renda.supervision.SupervisionRhythm;
 import org.renda.supervision.SupervisionRhythm.HoldForm;
-import org.renda.supervision.SupervisionViews.ActivityView;
-import org.renda.supervision.SupervisionViews.SubjectView;
+import org.renda.supervision.SupervisionViews.SupervisionActivity;
+import org.renda.supervision.SupervisionViews.SupervisedSubject;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -53,16 +53,16 @@ class DemoSupervision implements DemoPart {
         LocalDate today = LocalDate.now();
         int year = today.getYear();
         long anlan = orgs.get("QH-AL");
-        SubjectView road = desk.create(new SubjectForm(anlan, year, SubjectKind.KEY_PROJECT, "城市路网水系工程（安澜段）",
+        SupervisedSubject road = desk.create(new SubjectForm(anlan, year, SubjectKind.KEY_PROJECT, "城市路网水系工程（安澜段）",
                 orgs.get("QH-D11"), TopicSource.KEY_PROJECT, "镇政府工作报告列明的年度重点工程：6条道路清表征迁与沿线水系整治。"));
         List<DeputyProfile> town = demoDeputies.registered();
         List<Long> members = town.subList(0, Math.min(6, town.size())).stream().map(DeputyProfile::id).toList();
-        desk.saveGroup(road.id(), new GroupForm(Speciality.URBAN_CONSTRUCTION, "城市建设专业监督小组", members.get(0),
+        desk.saveGroup(road.id(), new SupervisionGroupForm(Speciality.URBAN_CONSTRUCTION, "城市建设专业监督小组", members.get(0),
                 members));
         rhythm.generate(road.id(), "FIVE_ONES");
-        List<ActivityView> plan = desk.detail(road.id()).activities();
+        List<SupervisionActivity> plan = desk.detail(road.id()).activities();
         int n = 0;
-        for (ActivityView a : plan) {
+        for (SupervisionActivity a : plan) {
             if (!a.plannedOn().isBefore(today.minusDays(7))) {
                 continue;
             }

@@ -8,10 +8,10 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import org.renda.shared.validation.YearNumber;
 import org.renda.supervision.SupervisionDesk.SubjectForm;
-import org.renda.supervision.SupervisionViews.Generated;
-import org.renda.supervision.SupervisionViews.Index;
-import org.renda.supervision.SupervisionViews.SubjectDetail;
-import org.renda.supervision.SupervisionViews.SubjectView;
+import org.renda.supervision.SupervisionViews.RhythmGenerated;
+import org.renda.supervision.SupervisionViews.SupervisionIndex;
+import org.renda.supervision.SupervisionViews.SupervisedSubjectDetail;
+import org.renda.supervision.SupervisionViews.SupervisedSubject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,27 +38,27 @@ class SupervisionApi {
 
     @GetMapping("/subjects")
     @Operation(summary = "The year's subjects in the caller's reach with their figures, and the topics per town")
-    Index list(@RequestParam @YearNumber int year) {
+    SupervisionIndex list(@RequestParam @YearNumber int year) {
         return desk.index(year);
     }
 
     @GetMapping("/subjects/{subjectId}")
     @Operation(summary = "A subject with its group, activities, findings, figures and year-end vote")
-    SubjectDetail get(@PathVariable long subjectId) {
+    SupervisedSubjectDetail get(@PathVariable long subjectId) {
         return desk.detail(subjectId);
     }
 
     @PostMapping("/subjects")
     @Operation(summary = "Create a subject (key project, livelihood matter or special topic)")
     @ApiResponse(responseCode = "201", description = "Created")
-    ResponseEntity<SubjectView> create(@Valid @RequestBody SubjectForm body) {
-        SubjectView v = desk.create(body);
+    ResponseEntity<SupervisedSubject> create(@Valid @RequestBody SubjectForm body) {
+        SupervisedSubject v = desk.create(body);
         return ResponseEntity.created(URI.create("/api/v1/supervision/subjects/" + v.id())).body(v);
     }
 
     @PostMapping("/subjects/{subjectId}/rhythm")
     @Operation(summary = "Generate the subject's year from the FIVE_ONES template (idempotent)")
-    Generated generate(@PathVariable long subjectId) {
+    RhythmGenerated generate(@PathVariable long subjectId) {
         return rhythm.generate(subjectId, RhythmTemplate.FIVE_ONES.code());
     }
 }

@@ -43,16 +43,16 @@ import org.renda.supervision.SupervisionEnums.ActivityState;
 import org.renda.supervision.SupervisionEnums.Speciality;
 import org.renda.supervision.SupervisionEnums.SubjectKind;
 import org.renda.supervision.SupervisionEnums.TopicSource;
-import org.renda.supervision.SupervisionViews.ActivityView;
-import org.renda.supervision.SupervisionViews.Figures;
-import org.renda.supervision.SupervisionViews.GroupView;
-import org.renda.supervision.SupervisionViews.Index;
-import org.renda.supervision.SupervisionViews.Member;
-import org.renda.supervision.SupervisionViews.SubjectDetail;
-import org.renda.supervision.SupervisionViews.SubjectLine;
-import org.renda.supervision.SupervisionViews.SubjectView;
-import org.renda.supervision.SupervisionViews.TownCount;
-import org.renda.supervision.SupervisionViews.VoteOutcome;
+import org.renda.supervision.SupervisionViews.SupervisionActivity;
+import org.renda.supervision.SupervisionViews.SupervisionFigures;
+import org.renda.supervision.SupervisionViews.SupervisionGroup;
+import org.renda.supervision.SupervisionViews.SupervisionIndex;
+import org.renda.supervision.SupervisionViews.GroupMember;
+import org.renda.supervision.SupervisionViews.SupervisedSubjectDetail;
+import org.renda.supervision.SupervisionViews.SupervisedSubjectLine;
+import org.renda.supervision.SupervisionViews.SupervisedSubject;
+import org.renda.supervision.SupervisionViews.TownTopics;
+import org.renda.supervision.SupervisionViews.SupervisionVote;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -99,14 +99,14 @@ public class SupervisionDesk {
             @NotBlank @Size(max = 200) String title, @Nullable Long responsibleOrgId, @NotNull TopicSource topicSource,
             @Nullable @Size(max = 2000) String description) {}
 
-    public record GroupForm(@NotNull Speciality speciality, @NotBlank @Size(max = 100) String name,
+    public record SupervisionGroupForm(@NotNull Speciality speciality, @NotBlank @Size(max = 100) String name,
             @NotNull Long leaderDeputyId, @Nullable List<Long> deputyIds) {}
 
     public record FindingForm(@NotBlank @Size(max = 2000) String problem, @Nullable @Size(max = 2000) String commitment) {}
 
     // --- subjects
 
-    public SubjectView create(@Valid SubjectForm f) {
+    public SupervisedSubject create(@Valid SubjectForm f) {
         currentActor.reach(Permission.SUPERVISION_WRITE).check(f.orgId());
         OrgView org = orgs.find(f.orgId()).orElseThrow(() -> new NotFoundException("error.notFound"));
         if (!CONGRESSES.contains(org.type())) {
@@ -121,7 +121,7 @@ public class SupervisionDesk {
         }
         long id = store.insertSubject(org.id(), f.forYear(), f.kind(), title, f.responsibleOrgId(), f.topicSource(),
                 blankToNull(f.description()));
-        SubjectView v = view(store.subject(id).orElseThrow());
+        SupervisedSubject v = view(store.subject(id).orElseThrow());
         audit.record(org.id(), AUDIT_SUBJECT, id, "CREATED", null, Map.of("title", title, "year", f.forYear(),
                 "kind", f.kind().name(), "responsible", v.responsibleName(), "source", f.topicSource().name()));
         return v;
@@ -146,7 +146,7 @@ public class SupervisionDesk {
     }
 
     @Transactional(readOnly = true)
-    public SubjectView subject(long id) {
+    public SupervisedSubject subject(long id) {
         return view(readable(id));
     }
 
@@ -155,32 +155,32 @@ public class SupervisionDesk {
      * several towns (a county), the count of topics each town follows; the county's total is their sum.
      */
     @Transactional(readOnly = true)
-    public Index index(int year) {
+    public SupervisionIndex index(int year) {
         Reach reach = currentActor.reach(Permission.SUPERVISION_READ);
         List<SupervisionStore.SubjectRow> rows = store.subjects(reach, year);
-        List<SubjectLine> lines = lines(rows);
+        List<SupervisedSubjectLine> lines = lines(rows);
         Map<Long, Long> counts = store.countsByOrg(reach, year);
-        List<TownCount> towns = orgs.within(reach).stream()
+        List<TownTopics> towns = orgs.within(reach).stream()
                 .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET)
                 .sorted(java.util.Comparator.comparing(OrgView::path))
-                .map(o -> new TownCount(o.id(), o.name(), counts.getOrDefault(o.id(), 0L))).toList();
+                .map(o -> new TownTopics(o.id(), o.name(), counts.getOrDefault(o.id(), 0L))).toList();
         if (towns.size() < 2) {
             towns = List.of();
         }
-        long total = towns.stream().mapToLong(TownCount::topics).sum();
-        return new Index(year, lines, towns, total, currentActor.require().canAny(Permission.SUPERVISION_WRITE));
+        long total = towns.stream().mapToLong(TownTopics::topics).sum();
+        return new SupervisionIndex(year, lines, towns, total, currentActor.require().canAny(Permission.SUPERVISION_WRITE));
     }
 
-    private List<SubjectLine> lines(List<SupervisionStore.SubjectRow> rows) {
+    private List<SupervisedSubjectLine> lines(List<SupervisionStore.SubjectRow> rows) {
         List<Long> ids = rows.stream().map(SupervisionStore.SubjectRow::id).toList();
         Map<Long, String> groups = store.groupNames(ids);
-        Map<Long, Figures> figures = figures(ids);
-        return rows.stream().map(r -> new SubjectLine(view(r), groups.get(r.id()),
-                figures.getOrDefault(r.id(), Figures.NONE))).toList();
+        Map<Long, SupervisionFigures> figures = figures(ids);
+        return rows.stream().map(r -> new SupervisedSubjectLine(view(r), groups.get(r.id()),
+                figures.getOrDefault(r.id(), SupervisionFigures.NONE))).toList();
     }
 
     /** Per subject: activities planned, held, cancelled, suggestions, findings found, rectified and open. */
-    private Map<Long, Figures> figures(Collection<Long> subjectIds) {
+    private Map<Long, SupervisionFigures> figures(Collection<Long> subjectIds) {
         Map<Long, int[]> acts = store.activityFigures(subjectIds);
         Map<Long, int[]> found = new HashMap<>();
         for (RectificationView r : rectifications.ofSources(RectificationSource.SUPERVISION, subjectIds)) {
@@ -190,28 +190,28 @@ public class SupervisionDesk {
                 f[1]++;
             }
         }
-        Map<Long, Figures> out = new HashMap<>();
+        Map<Long, SupervisionFigures> out = new HashMap<>();
         for (long id : subjectIds) {
             int[] a = acts.getOrDefault(id, new int[4]);
             int[] f = found.getOrDefault(id, new int[2]);
-            out.put(id, new Figures(a[0], a[1], a[2], a[3], f[0], f[1], f[0] - f[1]));
+            out.put(id, new SupervisionFigures(a[0], a[1], a[2], a[3], f[0], f[1], f[0] - f[1]));
         }
         return out;
     }
 
     @Transactional(readOnly = true)
-    public SubjectDetail detail(long id) {
+    public SupervisedSubjectDetail detail(long id) {
         SupervisionStore.SubjectRow s = readable(id);
-        List<ActivityView> activities = rhythm.activities(s);
+        List<SupervisionActivity> activities = rhythm.activities(s);
         List<RectificationView> findings = rectifications.ofSources(RectificationSource.SUPERVISION, List.of(id));
-        return new SubjectDetail(view(s), group(s).orElse(null), activities, findings,
+        return new SupervisedSubjectDetail(view(s), group(s).orElse(null), activities, findings,
                 figures(List.of(id)).get(id), outcome(s, activities),
                 currentActor.require().can(Permission.SUPERVISION_WRITE, s.orgId()));
     }
 
     /** The year-end vote's result for this subject, as far as the reader may see the vote. */
-    private @Nullable VoteOutcome outcome(SupervisionStore.SubjectRow s, List<ActivityView> activities) {
-        Optional<Long> voteId = activities.stream().filter(a -> a.voteId() != null).map(ActivityView::voteId)
+    private @Nullable SupervisionVote outcome(SupervisionStore.SubjectRow s, List<SupervisionActivity> activities) {
+        Optional<Long> voteId = activities.stream().filter(a -> a.voteId() != null).map(SupervisionActivity::voteId)
                 .reduce((a, b) -> b);
         if (voteId.isEmpty()) {
             return null;
@@ -225,19 +225,19 @@ public class SupervisionDesk {
         }
         boolean mayOpen = actor.can(Permission.APPRAISAL_READ, d.vote().orgId());
         if (d.results() == null) {
-            return new VoteOutcome(d.vote().id(), d.vote().title(), false, d.vote().published(), d.vote().publicCode(),
+            return new SupervisionVote(d.vote().id(), d.vote().title(), false, d.vote().published(), d.vote().publicCode(),
                     null, 0, 0, false, mayOpen);
         }
         SubjectResult r = d.results().rows().stream().filter(x -> x.title().equals(s.title())).findFirst()
                 .orElse(null);
-        return new VoteOutcome(d.vote().id(), d.vote().title(), true, d.vote().published(), d.vote().publicCode(),
+        return new SupervisionVote(d.vote().id(), d.vote().title(), true, d.vote().published(), d.vote().publicCode(),
                 r == null ? null : r.rate(), r == null ? 0 : r.valid(), r == null ? 0 : r.satisfied(),
                 r != null && r.below(), mayOpen);
     }
 
     // --- the group (一事一小组)
 
-    public GroupView saveGroup(long subjectId, @Valid GroupForm f) {
+    public SupervisionGroup saveGroup(long subjectId, @Valid SupervisionGroupForm f) {
         SupervisionStore.SubjectRow s = writable(subjectId);
         Set<Long> members = new LinkedHashSet<>();
         members.add(f.leaderDeputyId());
@@ -263,22 +263,22 @@ public class SupervisionDesk {
         }
         List<Long> oldMembers = before.isPresent() ? store.members(id) : List.of();
         store.replaceMembers(id, s.orgId(), members);
-        GroupView after = group(s).orElseThrow();
+        SupervisionGroup after = group(s).orElseThrow();
         audit.record(s.orgId(), AUDIT_GROUP, id, before.isPresent() ? "UPDATED" : "CREATED",
                 before.map(b -> (Object) Map.of("name", b.name(), "members", names(oldMembers))).orElse(null),
                 Map.of("subject", s.title(), "name", name, "speciality", f.speciality().name(), "leader",
-                        after.leaderName(), "members", after.members().stream().map(Member::name).toList()));
+                        after.leaderName(), "members", after.members().stream().map(GroupMember::name).toList()));
         return after;
     }
 
-    Optional<GroupView> group(SupervisionStore.SubjectRow s) {
+    Optional<SupervisionGroup> group(SupervisionStore.SubjectRow s) {
         return store.group(s.id()).map(g -> {
             List<Long> ids = store.members(g.id());
             var refs = deputies.refs(ids);
-            List<Member> members = ids.stream().map(d -> new Member(d, refs.containsKey(d) ? refs.get(d).name() : ""))
-                    .sorted(java.util.Comparator.comparing((Member m) -> m.deputyId() != g.leaderDeputyId())
-                            .thenComparing(Member::name)).toList();
-            return new GroupView(g.id(), g.subjectId(), g.speciality(), g.name(), g.leaderDeputyId(),
+            List<GroupMember> members = ids.stream().map(d -> new GroupMember(d, refs.containsKey(d) ? refs.get(d).name() : ""))
+                    .sorted(java.util.Comparator.comparing((GroupMember m) -> m.deputyId() != g.leaderDeputyId())
+                            .thenComparing(GroupMember::name)).toList();
+            return new SupervisionGroup(g.id(), g.subjectId(), g.speciality(), g.name(), g.leaderDeputyId(),
                     refs.containsKey(g.leaderDeputyId()) ? refs.get(g.leaderDeputyId()).name() : "", members,
                     g.version());
         });
@@ -311,7 +311,7 @@ public class SupervisionDesk {
      * reviews. The vote is then run on the appraisal vote pages (roll, codes, paper, close).
      */
     public VoteSummary startYearEndVote(long activityId) {
-        ActivityView a = rhythm.get(activityId);
+        SupervisionActivity a = rhythm.get(activityId);
         SupervisionStore.SubjectRow s = writable(a.subjectId());
         if (a.kind() != ActivityKind.YEAR_END_REVIEW || a.state() == ActivityState.CANCELLED) {
             throw new DomainException("supervision.error.notReview");
@@ -321,7 +321,7 @@ public class SupervisionDesk {
         }
         List<SupervisionStore.SubjectRow> same = store.subjects(currentActor.reach(Permission.SUPERVISION_WRITE)
                 .narrow(List.of(s.orgId())), s.forYear());
-        List<ActivityView> reviews = new ArrayList<>();
+        List<SupervisionActivity> reviews = new ArrayList<>();
         for (SupervisionStore.SubjectRow other : same) {
             rhythm.activities(other).stream().filter(x -> x.kind() == ActivityKind.YEAR_END_REVIEW
                     && x.state() != ActivityState.CANCELLED && x.voteId() == null).forEach(reviews::add);
@@ -331,7 +331,7 @@ public class SupervisionDesk {
         List<String> subjects = reviews.stream().map(r -> titles.get(r.subjectId())).distinct().toList();
         VoteSummary vote = votes.create(new VoteDesk.NewVote(s.orgId(), s.forYear() + "年度重点项目满意度测评",
                 VoteScale.FOUR_LEVEL, VoteScale.RateRule.SATISFIED_SHARE, new BigDecimal("0.7"), subjects));
-        for (ActivityView r : reviews) {
+        for (SupervisionActivity r : reviews) {
             rhythm.linkVote(r.id(), vote.id());
         }
         audit.record(s.orgId(), SupervisionRhythm.AUDIT_ACTIVITY, a.id(), "VOTE_LINKED", null,
@@ -344,9 +344,9 @@ public class SupervisionDesk {
     @Transactional(readOnly = true)
     public byte[] export(int year) {
         List<List<?>> rows = new ArrayList<>();
-        for (SubjectLine l : index(year).subjects()) {
-            SubjectView s = l.subject();
-            Figures f = l.figures();
+        for (SupervisedSubjectLine l : index(year).subjects()) {
+            SupervisedSubject s = l.subject();
+            SupervisionFigures f = l.figures();
             rows.add(List.of(s.orgName(), kindLabel(s.kind()), s.title(), s.responsibleName(), sourceLabel(s.topicSource()),
                     l.groupName() == null ? "" : l.groupName(), f.planned(), f.held(), f.cancelled(), f.suggestions(),
                     f.found(), f.rectified(), f.open()));
@@ -382,10 +382,10 @@ public class SupervisionDesk {
         return currentActor.reach(Permission.SUPERVISION_WRITE).guard(store.subject(id), SupervisionStore.SubjectRow::orgId);
     }
 
-    private SubjectView view(SupervisionStore.SubjectRow r) {
+    private SupervisedSubject view(SupervisionStore.SubjectRow r) {
         String orgName = orgs.find(r.orgId()).map(OrgView::name).orElse("");
         String unit = r.responsibleOrgId() == null ? "" : orgs.find(r.responsibleOrgId()).map(OrgView::name).orElse("");
-        return new SubjectView(r.id(), r.orgId(), orgName, r.forYear(), r.kind(), r.title(), r.responsibleOrgId(), unit,
+        return new SupervisedSubject(r.id(), r.orgId(), orgName, r.forYear(), r.kind(), r.title(), r.responsibleOrgId(), unit,
                 r.topicSource(), r.description(), r.version());
     }
 

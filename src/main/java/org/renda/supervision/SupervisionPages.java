@@ -18,7 +18,7 @@ import org.renda.shared.web.Downloads;
 import org.renda.shared.web.Feedback;
 import org.renda.shared.validation.YearNumber;
 import org.renda.supervision.SupervisionDesk.FindingForm;
-import org.renda.supervision.SupervisionDesk.GroupForm;
+import org.renda.supervision.SupervisionDesk.SupervisionGroupForm;
 import org.renda.supervision.SupervisionDesk.SubjectForm;
 import org.renda.supervision.SupervisionEnums.ActivityKind;
 import org.renda.supervision.SupervisionEnums.Speciality;
@@ -26,8 +26,8 @@ import org.renda.supervision.SupervisionEnums.SubjectKind;
 import org.renda.supervision.SupervisionEnums.TopicSource;
 import org.renda.supervision.SupervisionRhythm.ActivityForm;
 import org.renda.supervision.SupervisionRhythm.HoldForm;
-import org.renda.supervision.SupervisionViews.ActivityView;
-import org.renda.supervision.SupervisionViews.SubjectDetail;
+import org.renda.supervision.SupervisionViews.SupervisionActivity;
+import org.renda.supervision.SupervisionViews.SupervisedSubjectDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,15 +113,15 @@ class SupervisionPages {
 
     @GetMapping("/supervision/subjects/{subjectId}")
     String subject(@PathVariable long subjectId, Model model) {
-        SubjectDetail d = desk.detail(subjectId);
+        SupervisedSubjectDetail d = desk.detail(subjectId);
         model.addAttribute("d", d);
         model.addAttribute("s", d.subject());
         model.addAttribute("today", LocalDate.now());
         if (!model.containsAttribute("groupForm")) {
             model.addAttribute("groupForm", d.group() == null
-                    ? new GroupForm(Speciality.OTHER, d.subject().title() + "监督小组", null, List.of())
-                    : new GroupForm(d.group().speciality(), d.group().name(), d.group().leaderDeputyId(),
-                            d.group().members().stream().map(SupervisionViews.Member::deputyId).toList()));
+                    ? new SupervisionGroupForm(Speciality.OTHER, d.subject().title() + "监督小组", null, List.of())
+                    : new SupervisionGroupForm(d.group().speciality(), d.group().name(), d.group().leaderDeputyId(),
+                            d.group().members().stream().map(SupervisionViews.GroupMember::deputyId).toList()));
         }
         if (!model.containsAttribute("findingForm")) {
             model.addAttribute("findingForm", new FindingForm("", null));
@@ -137,7 +137,7 @@ class SupervisionPages {
     }
 
     @PostMapping("/supervision/subjects/{subjectId}/group")
-    String group(@PathVariable long subjectId, @Valid @ModelAttribute("groupForm") GroupForm form, BindingResult binding,
+    String group(@PathVariable long subjectId, @Valid @ModelAttribute("groupForm") SupervisionGroupForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         return feedback.submit(binding, redirect, () -> subject(subjectId, model), () -> {
             desk.saveGroup(subjectId, form);
@@ -175,7 +175,7 @@ class SupervisionPages {
 
     @GetMapping("/supervision/activities/{actId}")
     String activity(@PathVariable long actId, Model model) {
-        ActivityView a = rhythm.get(actId);
+        SupervisionActivity a = rhythm.get(actId);
         model.addAttribute("a", a);
         model.addAttribute("s", desk.subject(a.subjectId()));
         model.addAttribute("canWrite", currentActor.require().can(Permission.SUPERVISION_WRITE, a.orgId()));
@@ -184,8 +184,8 @@ class SupervisionPages {
             model.addAttribute("holdForm", new HoldForm(a.heldOn() != null ? a.heldOn()
                     : a.plannedOn().isAfter(LocalDate.now()) ? LocalDate.now() : a.plannedOn(),
                     a.place() == null ? "" : a.place(), a.summary() == null ? "" : a.summary(), a.suggestions(),
-                    a.attendance().stream().filter(SupervisionViews.AttendanceView::attended)
-                            .map(SupervisionViews.AttendanceView::deputyId).toList()));
+                    a.attendance().stream().filter(SupervisionViews.SupervisionAttendance::attended)
+                            .map(SupervisionViews.SupervisionAttendance::deputyId).toList()));
         }
         return ACTIVITY;
     }

@@ -24,9 +24,9 @@ import org.renda.shared.NotFoundException;
 import org.renda.shared.Permission;
 import org.renda.supervision.SupervisionEnums.ActivityKind;
 import org.renda.supervision.SupervisionEnums.ActivityState;
-import org.renda.supervision.SupervisionViews.ActivityView;
-import org.renda.supervision.SupervisionViews.AttendanceView;
-import org.renda.supervision.SupervisionViews.Generated;
+import org.renda.supervision.SupervisionViews.SupervisionActivity;
+import org.renda.supervision.SupervisionViews.SupervisionAttendance;
+import org.renda.supervision.SupervisionViews.RhythmGenerated;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -70,7 +70,7 @@ public class SupervisionRhythm {
             @Nullable List<Long> attended) {}
 
     /** Plans the subject's year from the template; slots already there are kept (recorded activities untouched). */
-    public Generated generate(long subjectId, String templateCode) {
+    public RhythmGenerated generate(long subjectId, String templateCode) {
         SupervisionStore.SubjectRow s = writable(subjectId);
         RhythmTemplate template = RhythmTemplate.PRESETS.get(templateCode);
         if (template == null) {
@@ -90,11 +90,11 @@ public class SupervisionRhythm {
         }
         audit.record(s.orgId(), SupervisionDesk.AUDIT_SUBJECT, s.id(), "RHYTHM_PLANNED", null,
                 Map.of("subject", s.title(), "template", template.code(), "created", created, "kept", kept));
-        return new Generated(created, kept);
+        return new RhythmGenerated(created, kept);
     }
 
     /** An activity outside the rhythm (an inquiry, an appointment, a law-enforcement inspection, research...). */
-    public ActivityView add(long subjectId, @Valid ActivityForm f) {
+    public SupervisionActivity add(long subjectId, @Valid ActivityForm f) {
         SupervisionStore.SubjectRow s = writable(subjectId);
         if (f.plannedOn().getYear() < 1900 || f.plannedOn().getYear() > 2100) {
             throw DomainException.onField("plannedOn", "supervision.error.date");
@@ -116,7 +116,7 @@ public class SupervisionRhythm {
      * Records the activity as held. Attendance is corrected both ways on a second recording: a deputy now present
      * gets the attested duty record, one marked absent has it retracted.
      */
-    public ActivityView hold(long activityId, int version, @Valid HoldForm f) {
+    public SupervisionActivity hold(long activityId, int version, @Valid HoldForm f) {
         SupervisionStore.ActivityRow a = activity(activityId);
         SupervisionStore.SubjectRow s = writable(a.subjectId());
         if (a.state() == ActivityState.CANCELLED) {
@@ -154,15 +154,15 @@ public class SupervisionRhythm {
                 duties.retractAttested(key, "未出席", s.orgId(), Permission.SUPERVISION_WRITE);
             }
         }
-        ActivityView after = get(a.id());
+        SupervisionActivity after = get(a.id());
         audit.record(s.orgId(), AUDIT_ACTIVITY, a.id(), "HELD", Map.of("state", a.state().name()),
                 Map.of("heldOn", f.heldOn().toString(), "place", f.place().strip(), "suggestions", f.suggestions(),
-                        "attended", after.attendance().stream().filter(AttendanceView::attended)
-                                .map(AttendanceView::name).toList()));
+                        "attended", after.attendance().stream().filter(SupervisionAttendance::attended)
+                                .map(SupervisionAttendance::name).toList()));
         return after;
     }
 
-    public ActivityView cancel(long activityId, int version) {
+    public SupervisionActivity cancel(long activityId, int version) {
         SupervisionStore.ActivityRow a = activity(activityId);
         SupervisionStore.SubjectRow s = writable(a.subjectId());
         if (a.state() != ActivityState.PLANNED) {
@@ -177,13 +177,13 @@ public class SupervisionRhythm {
     }
 
     @Transactional(readOnly = true)
-    public ActivityView get(long activityId) {
+    public SupervisionActivity get(long activityId) {
         SupervisionStore.ActivityRow a = activity(activityId);
         currentActor.reach(Permission.SUPERVISION_READ).check(a.orgId());
         return views(List.of(a)).get(0);
     }
 
-    List<ActivityView> activities(SupervisionStore.SubjectRow s) {
+    List<SupervisionActivity> activities(SupervisionStore.SubjectRow s) {
         return views(store.activities(s.id()));
     }
 
@@ -201,16 +201,16 @@ public class SupervisionRhythm {
                 SupervisionStore.SubjectRow::orgId);
     }
 
-    private List<ActivityView> views(List<SupervisionStore.ActivityRow> rows) {
+    private List<SupervisionActivity> views(List<SupervisionStore.ActivityRow> rows) {
         Map<Long, Map<Long, Boolean>> attendance = new LinkedHashMap<>();
         rows.forEach(r -> attendance.put(r.id(), store.attendance(r.id())));
         var refs = deputies.refs(attendance.values().stream().flatMap(m -> m.keySet().stream()).distinct().toList());
-        List<ActivityView> out = new ArrayList<>();
+        List<SupervisionActivity> out = new ArrayList<>();
         for (SupervisionStore.ActivityRow r : rows) {
-            List<AttendanceView> att = attendance.get(r.id()).entrySet().stream()
-                    .map(e -> new AttendanceView(e.getKey(), refs.containsKey(e.getKey()) ? refs.get(e.getKey()).name()
+            List<SupervisionAttendance> att = attendance.get(r.id()).entrySet().stream()
+                    .map(e -> new SupervisionAttendance(e.getKey(), refs.containsKey(e.getKey()) ? refs.get(e.getKey()).name()
                             : "", e.getValue())).toList();
-            out.add(new ActivityView(r.id(), r.subjectId(), r.orgId(), r.kind(), r.slot(), r.title(), r.plannedOn(),
+            out.add(new SupervisionActivity(r.id(), r.subjectId(), r.orgId(), r.kind(), r.slot(), r.title(), r.plannedOn(),
                     r.state(), r.heldOn(), r.place(), r.summary(), r.suggestions(), r.voteId(), att, r.version()));
         }
         return out;

@@ -70,6 +70,8 @@ final class ForeignRecords {
         kind("decisions/{id}", "decision", "assessment_decision");
         kind("appeals/{id}", "appeal", "assessment_appeal");
         kind("days/{id}", "calendarDay", "calendar_day");
+        kind("subjects/{subjectId}", "supervisionSubject", "supervision_subject");
+        kind("activities/{actId}", "supervisionActivity", "supervision_activity");
         // Named only by request parameters.
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");

@@ -23,7 +23,7 @@ import org.renda.deputy.DeputyViews.DeputySummary;
 import org.renda.identity.Logins;
 import org.renda.org.OrgTree;
 import org.renda.supervision.SupervisionDesk.FindingForm;
-import org.renda.supervision.SupervisionDesk.GroupForm;
+import org.renda.supervision.SupervisionDesk.SupervisionGroupForm;
 import org.renda.supervision.SupervisionDesk.SubjectForm;
 import org.renda.supervision.SupervisionEnums.ActivityKind;
 import org.renda.supervision.SupervisionEnums.ActivityState;
@@ -31,10 +31,10 @@ import org.renda.supervision.SupervisionEnums.Speciality;
 import org.renda.supervision.SupervisionEnums.SubjectKind;
 import org.renda.supervision.SupervisionEnums.TopicSource;
 import org.renda.supervision.SupervisionRhythm.HoldForm;
-import org.renda.supervision.SupervisionViews.ActivityView;
-import org.renda.supervision.SupervisionViews.Generated;
-import org.renda.supervision.SupervisionViews.SubjectDetail;
-import org.renda.supervision.SupervisionViews.SubjectView;
+import org.renda.supervision.SupervisionViews.SupervisionActivity;
+import org.renda.supervision.SupervisionViews.RhythmGenerated;
+import org.renda.supervision.SupervisionViews.SupervisedSubjectDetail;
+import org.renda.supervision.SupervisionViews.SupervisedSubject;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,25 +76,25 @@ class SupervisionReplayTest {
         String title = "尹喜庄园回放" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100_000;
 
         // 一事一小组: the project and its professional group, led by 赵大山
-        SubjectView project = asClerk(() -> desk.create(new SubjectForm(town, year, SubjectKind.KEY_PROJECT, title,
+        SupervisedSubject project = asClerk(() -> desk.create(new SubjectForm(town, year, SubjectKind.KEY_PROJECT, title,
                 transport, TopicSource.KEY_PROJECT, "年度重点工程")));
         List<DeputySummary> townDeputies = asClerk(() -> deputies.listAll(new DeputyRegister.Query(null, null, null,
                 null, null, town, true)));
         long zhao = townDeputies.stream().filter(d -> d.name().equals("赵大山")).findFirst().orElseThrow().id();
         List<Long> members = new ArrayList<>(List.of(zhao));
         townDeputies.stream().map(DeputySummary::id).filter(id -> id != zhao).limit(4).forEach(members::add);
-        var group = asClerk(() -> desk.saveGroup(project.id(), new GroupForm(Speciality.RURAL_REVITALISATION,
+        var group = asClerk(() -> desk.saveGroup(project.id(), new SupervisionGroupForm(Speciality.RURAL_REVITALISATION,
                 "乡村振兴专业监督小组", zhao, members)));
         assertThat(group.leaderName()).isEqualTo("赵大山");
         assertThat(group.members()).hasSize(5);
 
         // the year from the template, on working days; generating again adds nothing
-        Generated first = asClerk(() -> rhythm.generate(project.id(), "FIVE_ONES"));
-        Generated again = asClerk(() -> rhythm.generate(project.id(), "FIVE_ONES"));
-        assertThat(first).isEqualTo(new Generated(19, 0));
-        assertThat(again).isEqualTo(new Generated(0, 19));
-        List<ActivityView> plan = asClerk(() -> desk.detail(project.id())).activities();
-        Map<ActivityKind, Long> byKind = plan.stream().collect(Collectors.groupingBy(ActivityView::kind,
+        RhythmGenerated first = asClerk(() -> rhythm.generate(project.id(), "FIVE_ONES"));
+        RhythmGenerated again = asClerk(() -> rhythm.generate(project.id(), "FIVE_ONES"));
+        assertThat(first).isEqualTo(new RhythmGenerated(19, 0));
+        assertThat(again).isEqualTo(new RhythmGenerated(0, 19));
+        List<SupervisionActivity> plan = asClerk(() -> desk.detail(project.id())).activities();
+        Map<ActivityKind, Long> byKind = plan.stream().collect(Collectors.groupingBy(SupervisionActivity::kind,
                 Collectors.counting()));
         assertThat(byKind).containsExactlyInAnyOrderEntriesOf(Map.of(ActivityKind.BRIEFING, 12L,
                 ActivityKind.INSPECTION, 4L, ActivityKind.WORK_REPORT, 2L, ActivityKind.YEAR_END_REVIEW, 1L));
@@ -106,7 +106,7 @@ class SupervisionReplayTest {
         int present = 0;
         int suggestions = 0;
         for (int i = 0; i < plan.size(); i++) {
-            ActivityView a = plan.get(i);
+            SupervisionActivity a = plan.get(i);
             long absent = members.get(i % members.size());
             List<Long> there = members.stream().filter(d -> d != absent).toList();
             int made = a.kind() == ActivityKind.BRIEFING ? 1 : 2;
@@ -121,12 +121,12 @@ class SupervisionReplayTest {
         assertThat(zhaoCount).as("赵大山 was absent from 4 of the 19 (every fifth)").isEqualTo(15);
 
         // marked absent on a second recording: the record is retracted
-        ActivityView firstOne = asClerk(() -> rhythm.get(plan.get(1).id()));
+        SupervisionActivity firstOne = asClerk(() -> rhythm.get(plan.get(1).id()));
         asClerk(() -> rhythm.hold(firstOne.id(), firstOne.version(), new HoldForm(firstOne.plannedOn(), "项目现场",
                 "更正出席", 1, members.stream().filter(d -> d != zhao && d != members.get(1)).toList())));
         assertThat(attestedOf(zhao, plan)).isEqualTo(14);
         asClerk(() -> {
-            ActivityView again1 = rhythm.get(firstOne.id());
+            SupervisionActivity again1 = rhythm.get(firstOne.id());
             return rhythm.hold(again1.id(), again1.version(), new HoldForm(again1.plannedOn(), "项目现场",
                     "再次更正", 1, members.stream().filter(d -> d != members.get(1)).toList()));
         });
@@ -153,7 +153,7 @@ class SupervisionReplayTest {
                 return null;
             });
         }
-        SubjectDetail detail = asClerk(() -> desk.detail(project.id()));
+        SupervisedSubjectDetail detail = asClerk(() -> desk.detail(project.id()));
         assertThat(detail.findings()).hasSize(25).allSatisfy(r -> assertThat(r.state())
                 .isEqualTo(RectificationState.ACCEPTED));
         assertThat(detail.figures().found()).isEqualTo(25);
@@ -162,7 +162,7 @@ class SupervisionReplayTest {
         assertThat(detail.figures().suggestions()).isEqualTo(suggestions).isEqualTo(12 * 1 + 7 * 2);
 
         // 一年一审议: the secret satisfaction vote of the year-end review, through the appraisal vote engine
-        ActivityView review = detail.activities().stream().filter(a -> a.kind() == ActivityKind.YEAR_END_REVIEW)
+        SupervisionActivity review = detail.activities().stream().filter(a -> a.kind() == ActivityKind.YEAR_END_REVIEW)
                 .findFirst().orElseThrow();
         VoteSummary vote = asClerk(() -> desk.startYearEndVote(review.id()));
         long subjectInVote = asClerk(() -> votes.detail(vote.id())).subjects().stream()
@@ -172,7 +172,7 @@ class SupervisionReplayTest {
         Logins.run(accounts, "anlan.staff", () -> votes.enterPaper(vote.id(), 30, Map.of(subjectInVote,
                 Map.of("SATISFIED", 20, "FAIRLY", 7, "BASIC", 2, "UNSATISFIED", 1))));
         Logins.call(accounts, "anlan.chair", () -> votes.close(vote.id()));
-        SubjectDetail after = asClerk(() -> desk.detail(project.id()));
+        SupervisedSubjectDetail after = asClerk(() -> desk.detail(project.id()));
         assertThat(after.vote()).isNotNull();
         assertThat(after.vote().closed()).isTrue();
         assertThat(after.vote().rate()).isEqualByComparingTo("0.9");
@@ -197,13 +197,13 @@ class SupervisionReplayTest {
         assertThat(plan).noneMatch(a -> a.state() == ActivityState.CANCELLED);
     }
 
-    private long attested(List<ActivityView> plan) {
+    private long attested(List<SupervisionActivity> plan) {
         return plan.stream().mapToLong(a -> jdbc.sql("select count(*) from duty_record where source_key like ?"
                 + " and status = 'VERIFIED'").param("supervision-activity:" + a.id() + ":deputy:%").query(Long.class)
                 .single()).sum();
     }
 
-    private long attestedOf(long deputyId, List<ActivityView> plan) {
+    private long attestedOf(long deputyId, List<SupervisionActivity> plan) {
         return plan.stream().mapToLong(a -> jdbc.sql("select count(*) from duty_record where source_key = ?"
                 + " and status = 'VERIFIED'").param("supervision-activity:" + a.id() + ":deputy:" + deputyId)
                 .query(Long.class).single()).sum();
