@@ -301,7 +301,7 @@ class AppraisalStore {
     }
 
     private static final String RECT_SELECT = """
-            select r.*, coalesce(s.title, r.source_title) as subject_title, coalesce(c.for_year, r.for_year) as for_year
+            select r.*, coalesce(s.title, r.source_title) as subject_title, coalesce(c.for_year, r.for_year) as item_year
             from rectification r
             left join appraisal_subject s on s.id = r.subject_id left join appraisal_campaign c on c.id = r.campaign_id
             """;
@@ -375,7 +375,7 @@ class AppraisalStore {
                         c.getString("finding")))
                 .list();
         return new RectificationView(id, rs.getLong("org_id"), rs.getObject("campaign_id", Long.class),
-                rs.getInt("for_year"), rs.getObject("subject_id", Long.class), rs.getString("subject_title"),
+                rs.getInt("item_year"), rs.getObject("subject_id", Long.class), rs.getString("subject_title"),
                 (Long) rs.getObject("subject_org_id", Long.class), rs.getString("problem"), rs.getString("commitment"),
                 rs.getObject("due_on", LocalDate.class), RectificationState.valueOf(rs.getString("state")),
                 rs.getString("report"), rs.getObject("reported_on", LocalDate.class),
