@@ -43,6 +43,8 @@ class SupervisionScopeTest {
     @Autowired JdbcClient jdbc;
     @Autowired SupervisionDesk desk;
     @Autowired SupervisionRhythm rhythm;
+    @Autowired org.renda.appraisal.RectificationWorkload workload;
+    @Autowired org.renda.shared.CurrentActor currentActor;
 
     private long org(String code) {
         return orgs.findByCode(code).orElseThrow().id();
@@ -104,6 +106,27 @@ class SupervisionScopeTest {
         Document page = Jsoup.parse(mvc.perform(get("/supervision/rectifications")
                 .with(Logins.as(accounts, "unit.jiaotong"))).andReturn().getResponse().getContentAsString());
         assertThat(page.select("form[action*=/report]")).as("the unit answers its open items").isNotEmpty();
+        var lines = Logins.call(accounts, "unit.jiaotong", () -> workload.ofUnit(currentActor.require(),
+                LocalDate.now()));
+        assertThat(lines).as("the unit's home page counts its supervision items beside the appraisal ones")
+                .anySatisfy(l -> {
+                    assertThat(l.href()).isEqualTo("/supervision/rectifications");
+                    assertThat(l.waiting()).isEqualTo(unit.stream().filter(r -> r.state()
+                            != org.renda.appraisal.AppraisalEnums.RectificationState.ACCEPTED).count());
+                });
+    }
+
+    @Test
+    void theYearsExportNamesEverySubjectInChineseWithItsFigures() throws Exception {
+        byte[] xlsx = mvc.perform(get("/supervision/export.xlsx").with(Logins.as(accounts, "anlan.staff")))
+                .andReturn().getResponse().getContentAsByteArray();
+        StringBuilder text = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            book.getSheetAt(0).forEach(row -> row.forEach(cell -> text.append(cell.toString()).append('|')));
+        }
+        assertThat(text.toString()).contains("监督事项", "责任单位", "发现问题", "已整改", "城市路网水系工程（安澜段）",
+                "重点项目", "交通运输局", "城市建设专业监督小组", "民生实事")
+                .doesNotContain("KEY_PROJECT", "LIVELIHOOD", "WORK_REPORT", "茶山村");
     }
 
     @Test
