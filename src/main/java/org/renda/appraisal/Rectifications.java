@@ -116,6 +116,23 @@ public class Rectifications {
                 .thenComparing(RectificationView::id)).toList();
     }
 
+    /**
+     * How many items each source raised and how many are accepted ({found, rectified}): counts only, for a caller
+     * that has already guarded the sources (a deputy of the project's group sees its figures).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, int[]> figures(RectificationSource source, java.util.Collection<Long> sourceIds) {
+        Map<Long, int[]> out = new HashMap<>();
+        for (RectificationView r : store.ofSources(source.name(), sourceIds)) {
+            int[] f = out.computeIfAbsent(r.sourceId(), k -> new int[2]);
+            f[0]++;
+            if (r.state() == RectificationState.ACCEPTED) {
+                f[1]++;
+            }
+        }
+        return out;
+    }
+
     private static Permission readPermission(RectificationSource source) {
         return source == RectificationSource.SUPERVISION ? Permission.SUPERVISION_READ : Permission.APPRAISAL_READ;
     }

@@ -157,7 +157,10 @@ public class SupervisionDesk {
     @Transactional(readOnly = true)
     public SupervisionIndex index(int year) {
         Reach reach = currentActor.reach(Permission.SUPERVISION_READ);
-        List<SupervisionStore.SubjectRow> rows = store.subjects(reach, year);
+        List<SupervisionStore.SubjectRow> rows = new ArrayList<>(store.subjects(reach, year));
+        Set<Long> seen = new java.util.HashSet<>(rows.stream().map(SupervisionStore.SubjectRow::id).toList());
+        myDeputyId().ifPresent(me -> store.subjectsOfMember(me, year).stream().filter(r -> seen.add(r.id()))
+                .forEach(rows::add));
         List<SupervisedSubjectLine> lines = lines(rows);
         Map<Long, Long> counts = store.countsByOrg(reach, year);
         List<TownTopics> towns = orgs.within(reach).stream()
@@ -182,14 +185,7 @@ public class SupervisionDesk {
     /** Per subject: activities planned, held, cancelled, suggestions, findings found, rectified and open. */
     private Map<Long, SupervisionFigures> figures(Collection<Long> subjectIds) {
         Map<Long, int[]> acts = store.activityFigures(subjectIds);
-        Map<Long, int[]> found = new HashMap<>();
-        for (RectificationView r : rectifications.ofSources(RectificationSource.SUPERVISION, subjectIds)) {
-            int[] f = found.computeIfAbsent(r.sourceId(), k -> new int[2]);
-            f[0]++;
-            if (r.state() == RectificationState.ACCEPTED) {
-                f[1]++;
-            }
-        }
+        Map<Long, int[]> found = rectifications.figures(RectificationSource.SUPERVISION, subjectIds);
         Map<Long, SupervisionFigures> out = new HashMap<>();
         for (long id : subjectIds) {
             int[] a = acts.getOrDefault(id, new int[4]);
@@ -374,8 +370,23 @@ public class SupervisionDesk {
 
     // --- scope
 
+    /**
+     * A subject the actor may read: within their SUPERVISION_READ reach, or followed by a group they are a member
+     * of (a village's deputy in the town's project group). Anything else answers 404.
+     */
     SupervisionStore.SubjectRow readable(long id) {
-        return currentActor.reach(Permission.SUPERVISION_READ).guard(store.subject(id), SupervisionStore.SubjectRow::orgId);
+        Optional<SupervisionStore.SubjectRow> row = store.subject(id);
+        if (row.isPresent() && !currentActor.reach(Permission.SUPERVISION_READ).covers(row.get().orgId())
+                && currentActor.require().canAny(Permission.SUPERVISION_READ)
+                && myDeputyId().filter(me -> store.isMember(id, me)).isPresent()) {
+            return row.get();
+        }
+        return currentActor.reach(Permission.SUPERVISION_READ).guard(row, SupervisionStore.SubjectRow::orgId);
+    }
+
+    private Optional<Long> myDeputyId() {
+        return currentActor.require().hasRole(org.renda.shared.Role.DEPUTY)
+                ? deputies.mine().map(d -> d.id()) : Optional.empty();
     }
 
     SupervisionStore.SubjectRow writable(long id) {

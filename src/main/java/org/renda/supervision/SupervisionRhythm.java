@@ -179,8 +179,17 @@ public class SupervisionRhythm {
     @Transactional(readOnly = true)
     public SupervisionActivity get(long activityId) {
         SupervisionStore.ActivityRow a = activity(activityId);
-        currentActor.reach(Permission.SUPERVISION_READ).check(a.orgId());
+        if (!currentActor.reach(Permission.SUPERVISION_READ).covers(a.orgId()) && !member(a.subjectId())) {
+            throw new NotFoundException("error.notFound");
+        }
         return views(List.of(a)).get(0);
+    }
+
+    /** Whether the signed-in deputy is in the subject's group (reads it beyond their own organisation). */
+    private boolean member(long subjectId) {
+        return currentActor.require().canAny(Permission.SUPERVISION_READ)
+                && currentActor.require().hasRole(org.renda.shared.Role.DEPUTY)
+                && deputies.mine().filter(me -> store.isMember(subjectId, me.id())).isPresent();
     }
 
     List<SupervisionActivity> activities(SupervisionStore.SubjectRow s) {

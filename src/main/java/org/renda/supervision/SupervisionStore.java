@@ -90,6 +90,21 @@ class SupervisionStore {
         return out;
     }
 
+    /** The subjects of a year whose group this deputy belongs to (a deputy follows them wherever their seat is). */
+    List<SubjectRow> subjectsOfMember(long deputyId, int year) {
+        return jdbc.sql("""
+                select s.* from supervision_subject s join supervision_group g on g.subject_id = s.id
+                join supervision_group_member m on m.group_id = g.id
+                where m.deputy_id = ? and s.for_year = ? order by s.org_id, s.kind, s.id""").params(deputyId, year)
+                .query(this::subjectRow).list();
+    }
+
+    boolean isMember(long subjectId, long deputyId) {
+        return jdbc.sql("""
+                select count(*) from supervision_group g join supervision_group_member m on m.group_id = g.id
+                where g.subject_id = ? and m.deputy_id = ?""").params(subjectId, deputyId).query(Long.class).single() > 0;
+    }
+
     private SubjectRow subjectRow(ResultSet rs, int n) throws SQLException {
         return new SubjectRow(rs.getLong("id"), rs.getLong("org_id"), rs.getInt("for_year"),
                 SubjectKind.valueOf(rs.getString("kind")), rs.getString("title"),

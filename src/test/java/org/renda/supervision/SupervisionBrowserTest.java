@@ -12,8 +12,8 @@ import org.renda.support.RendaIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The clerk finds the town's key project from the menu and reads its group, rhythm and findings; a deputy reads the
- * same page on a phone without sideways scrolling; nothing is refused by the Content-Security-Policy.
+ * The clerk finds the town's key project from the menu and reads its group, rhythm and findings; a deputy of the
+ * project's group reads the same page on a phone without sideways scrolling; nothing is refused by the Content-Security-Policy.
  */
 @RendaIntegrationTest
 @Tag("browser")
@@ -48,11 +48,15 @@ class SupervisionBrowserTest {
     }
 
     @Test
-    void aDeputyReadsTheProjectOnAPhone() {
-        b = new BrowserSession(port).signIn("deputy.li", true);
-        b.go("/supervision");
+    void aDeputyOfTheGroupReadsTheProjectOnAPhone() {
+        b = new BrowserSession(port).signIn("deputy.zhao", true);
+        b.click(b.driver().findElement(By.cssSelector(".navbar-toggler")));
+        b.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("监督工作")));
+        b.click(b.driver().findElement(By.linkText("监督工作")));
+        b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("subjects")));
         b.click(b.driver().findElement(By.linkText("城市路网水系工程（安澜段）")));
         b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
+        assertThat(b.driver().findElement(By.id("fig-found")).getText()).isEqualTo("6");
         assertThat(b.driver().findElements(By.cssSelector("form[action*='/group']"))).as("a deputy reads only").isEmpty();
         assertThat(b.overflow()).isLessThanOrEqualTo(0);
         assertThat(b.cspViolations()).isEmpty();

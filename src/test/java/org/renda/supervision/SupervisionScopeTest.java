@@ -117,6 +117,25 @@ class SupervisionScopeTest {
     }
 
     @Test
+    void aVillageDeputyFollowsTheTownProjectOfTheirGroupAndNothingElseOfTheTown() throws Exception {
+        long project = anlanProject();
+        long other = jdbc.sql("select id from supervision_subject where title = '老年养护院建设'").query(Long.class)
+                .single();
+        int year = LocalDate.now().getYear();
+        assertThat(Logins.call(accounts, "deputy.zhao", () -> desk.index(year)).subjects())
+                .extracting(l -> l.subject().title()).containsExactly("城市路网水系工程（安澜段）");
+        var detail = Logins.call(accounts, "deputy.zhao", () -> desk.detail(project));
+        assertThat(detail.mayWrite()).isFalse();
+        assertThat(detail.figures().found()).isEqualTo(6);
+        assertThat(mvc.perform(get("/supervision/activities/" + detail.activities().get(0).id())
+                .with(Logins.as(accounts, "deputy.zhao"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/supervision/subjects/" + other).with(Logins.as(accounts, "deputy.zhao")))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThatThrownBy(() -> Logins.call(accounts, "deputy.zhao", () -> rhythm.generate(project, "FIVE_ONES")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void theYearsExportNamesEverySubjectInChineseWithItsFigures() throws Exception {
         byte[] xlsx = mvc.perform(get("/supervision/export.xlsx").with(Logins.as(accounts, "anlan.staff")))
                 .andReturn().getResponse().getContentAsByteArray();
