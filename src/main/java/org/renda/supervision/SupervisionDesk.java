@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.renda.appraisal.AppraisalEnums.RectificationSource;
-import org.renda.appraisal.AppraisalEnums.RectificationState;
 import org.renda.appraisal.AppraisalViews.RectificationView;
 import org.renda.appraisal.Rectifications;
 import org.renda.appraisal.VoteDesk;
