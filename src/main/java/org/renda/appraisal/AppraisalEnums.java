@@ -63,4 +63,16 @@ public final class AppraisalEnums {
             return "rectification.state." + name();
         }
     }
+
+    /**
+     * Where a rectification item came from: an appraisal campaign's subject, or a supervision subject (监督事项) whose
+     * activities found the problem. One ledger holds both.
+     */
+    public enum RectificationSource {
+        APPRAISAL, SUPERVISION;
+
+        public String messageKey() {
+            return "rectification.source." + name();
+        }
+    }
 }

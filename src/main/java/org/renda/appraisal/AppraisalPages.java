@@ -255,6 +255,9 @@ class AppraisalPages {
             @RequestParam(required = false) String text, @RequestParam(required = false) String committee,
             @RequestParam(required = false) @Nullable LocalDate on, RedirectAttributes redirect) {
         var r = rectifications.get(rid);
+        if (r.subjectId() == null) {
+            throw new NotFoundException("error.notFound"); // a supervision finding is answered on its own pages
+        }
         LocalDate date = on == null ? LocalDate.now() : on;
         return feedback.redirect(redirect, "/appraisals/subjects/" + r.subjectId() + "#rect-" + rid, () -> {
             switch (action) {

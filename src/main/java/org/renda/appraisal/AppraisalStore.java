@@ -287,10 +287,42 @@ class AppraisalStore {
         return key(keys);
     }
 
+    /** A finding of another source (supervision): no campaign, the source's id and title instead. */
+    long insertSourcedRectification(long orgId, String sourceKind, long sourceId, String sourceTitle, int forYear,
+            @Nullable Long unitOrgId, String problem, @Nullable String commitment, LocalDate dueOn) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into rectification (org_id, source_kind, source_id, source_title, for_year, subject_org_id,
+                                           problem, commitment, due_on, state, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                .params(orgId, sourceKind, sourceId, sourceTitle, forYear, unitOrgId, problem, commitment, dueOn, now())
+                .update(keys, "id");
+        return key(keys);
+    }
+
     private static final String RECT_SELECT = """
-            select r.*, s.title as subject_title, c.for_year from rectification r
-            join appraisal_subject s on s.id = r.subject_id join appraisal_campaign c on c.id = r.campaign_id
+            select r.*, coalesce(s.title, r.source_title) as subject_title, coalesce(c.for_year, r.for_year) as item_year
+            from rectification r
+            left join appraisal_subject s on s.id = r.subject_id left join appraisal_campaign c on c.id = r.campaign_id
             """;
+
+    /** The items found by these sources (e.g. the supervision subjects of one page), oldest first. */
+    List<RectificationView> ofSources(String sourceKind, Collection<Long> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(RECT_SELECT + " where r.source_kind = :kind and r.source_id in (:ids) order by r.id")
+                .param("kind", sourceKind).param("ids", sourceIds).query(this::rect).list();
+    }
+
+    /** The items of one source kind within a reach, on the given column (org_id: the congress; subject_org_id: the unit). */
+    List<RectificationView> ofSourceKind(String sourceKind, Reach reach, String column) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(RECT_SELECT + " where r.source_kind = :kind and " + reach.sql("r." + column)
+                + " order by r.due_on, r.id").params(reach.params()).param("kind", sourceKind).query(this::rect).list();
+    }
 
     Optional<RectificationView> rectification(long id) {
         return jdbc.sql(RECT_SELECT + " where r.id = ?").param(id).query(this::rect).optional();
@@ -342,13 +374,15 @@ class AppraisalStore {
                 .query((c, i) -> new CheckView(c.getObject("checked_on", LocalDate.class), c.getString("committee"),
                         c.getString("finding")))
                 .list();
-        return new RectificationView(id, rs.getLong("org_id"), rs.getLong("campaign_id"), rs.getInt("for_year"),
-                rs.getLong("subject_id"), rs.getString("subject_title"),
+        return new RectificationView(id, rs.getLong("org_id"), rs.getObject("campaign_id", Long.class),
+                rs.getInt("item_year"), rs.getObject("subject_id", Long.class), rs.getString("subject_title"),
                 (Long) rs.getObject("subject_org_id", Long.class), rs.getString("problem"), rs.getString("commitment"),
                 rs.getObject("due_on", LocalDate.class), RectificationState.valueOf(rs.getString("state")),
                 rs.getString("report"), rs.getObject("reported_on", LocalDate.class),
                 rs.getObject("accepted_on", LocalDate.class), rs.getString("acceptance"),
                 rs.getObject("interviewed_on", LocalDate.class), rs.getString("interview_note"),
-                rs.getObject("carried_from") != null, checks, rs.getInt("version"));
+                rs.getObject("carried_from") != null, checks, rs.getInt("version"),
+                AppraisalEnums.RectificationSource.valueOf(rs.getString("source_kind")),
+                rs.getObject("source_id", Long.class));
     }
 }

@@ -70,11 +70,16 @@ public final class AppraisalViews {
 
     public record CheckView(LocalDate checkedOn, String committee, String finding) {}
 
-    public record RectificationView(long id, long orgId, long campaignId, int forYear, long subjectId,
+    /**
+     * One item of the ledger. An appraisal item names its campaign and subject; a supervision item names neither
+     * (both null) but its source (the supervision subject's id and title, in {@code subjectTitle}).
+     */
+    public record RectificationView(long id, long orgId, @Nullable Long campaignId, int forYear, @Nullable Long subjectId,
             String subjectTitle, @Nullable Long subjectOrgId, String problem, @Nullable String commitment,
             LocalDate dueOn, RectificationState state, @Nullable String report, @Nullable LocalDate reportedOn,
             @Nullable LocalDate acceptedOn, @Nullable String acceptance, @Nullable LocalDate interviewedOn,
-            @Nullable String interviewNote, boolean carried, List<CheckView> checks, int version) {
+            @Nullable String interviewNote, boolean carried, List<CheckView> checks, int version,
+            AppraisalEnums.RectificationSource source, @Nullable Long sourceId) {
 
         /** Lagging (整改滞后): not reported in writing by its due date. */
         public boolean lagging(LocalDate today) {

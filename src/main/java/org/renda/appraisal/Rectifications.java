@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.renda.appraisal.AppraisalEnums.RectificationSource;
 import org.renda.appraisal.AppraisalEnums.RectificationState;
 import org.renda.appraisal.AppraisalViews.RectificationView;
 import org.renda.appraisal.AppraisalViews.SubjectLine;
@@ -64,6 +65,87 @@ public class Rectifications {
         return open(s, problem, commitment, LocalDate.now(), null);
     }
 
+    /**
+     * A finding of another capability, raised to the same ledger: a problem a supervision activity found at a
+     * project, for its responsible unit, due like every item (deadline {@code RECTIFICATION_REPORT}). The unit
+     * answers it as it answers an appraisal item; the source's staff accept it.
+     */
+    public record Finding(long orgId, RectificationSource source, long sourceId, String sourceTitle, int forYear,
+            @Nullable Long unitOrgId, String problem, @Nullable String commitment, LocalDate raisedOn) {}
+
+    public RectificationView raiseFinding(Finding f) {
+        if (f.source() == RectificationSource.APPRAISAL) {
+            throw new IllegalArgumentException("appraisal items are raised on their subject");
+        }
+        currentActor.require().require(writePermission(f.source()), f.orgId());
+        if (f.problem() == null || f.problem().isBlank() || f.problem().length() > 2000) {
+            throw DomainException.onField("problem", "rectification.error.problem");
+        }
+        LocalDate due = deadlines.dueDate(f.orgId(), DEADLINE_CODE, f.raisedOn());
+        long id = store.insertSourcedRectification(f.orgId(), f.source().name(), f.sourceId(), f.sourceTitle(),
+                f.forYear(), f.unitOrgId(), f.problem().strip(), Texts.blankToNull(f.commitment()), due);
+        audit.record(f.orgId(), AUDIT_TYPE, id, "RAISED", null, Map.of("source", f.source().name(),
+                "subject", f.sourceTitle(), "problem", f.problem().strip(), "due", due.toString()));
+        tellUnit(f.orgId(), f.unitOrgId(), f.sourceTitle(), id, due, f.problem().strip(),
+                "/supervision/rectifications#rect-" + id);
+        return store.rectification(id).orElseThrow();
+    }
+
+    /**
+     * The items these sources found, as far as the actor may read them (the source's staff and readers, and each
+     * unit its own items).
+     */
+    @Transactional(readOnly = true)
+    public List<RectificationView> ofSources(RectificationSource source, java.util.Collection<Long> sourceIds) {
+        Actor a = currentActor.require();
+        return store.ofSources(source.name(), sourceIds).stream().filter(r -> readableBy(a, r)).toList();
+    }
+
+    /**
+     * The items of a source kind the actor sees: those of the congresses in their read reach and those of the
+     * units they answer for, soonest due first.
+     */
+    @Transactional(readOnly = true)
+    public List<RectificationView> ofSourceKind(RectificationSource source) {
+        Map<Long, RectificationView> out = new java.util.LinkedHashMap<>();
+        store.ofSourceKind(source.name(), currentActor.reach(readPermission(source)), "org_id")
+                .forEach(r -> out.put(r.id(), r));
+        store.ofSourceKind(source.name(), currentActor.reach(Permission.APPRAISAL_RESPOND), "subject_org_id")
+                .forEach(r -> out.putIfAbsent(r.id(), r));
+        return out.values().stream().sorted(java.util.Comparator.comparing(RectificationView::dueOn)
+                .thenComparing(RectificationView::id)).toList();
+    }
+
+    /**
+     * How many items each source raised and how many are accepted ({found, rectified}): counts only, for a caller
+     * that has already guarded the sources (a deputy of the project's group sees its figures).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, int[]> figures(RectificationSource source, java.util.Collection<Long> sourceIds) {
+        Map<Long, int[]> out = new HashMap<>();
+        for (RectificationView r : store.ofSources(source.name(), sourceIds)) {
+            int[] f = out.computeIfAbsent(r.sourceId(), k -> new int[2]);
+            f[0]++;
+            if (r.state() == RectificationState.ACCEPTED) {
+                f[1]++;
+            }
+        }
+        return out;
+    }
+
+    private static Permission readPermission(RectificationSource source) {
+        return source == RectificationSource.SUPERVISION ? Permission.SUPERVISION_READ : Permission.APPRAISAL_READ;
+    }
+
+    private static Permission writePermission(RectificationSource source) {
+        return source == RectificationSource.SUPERVISION ? Permission.SUPERVISION_WRITE : Permission.APPRAISAL_WRITE;
+    }
+
+    private static boolean readableBy(Actor a, RectificationView r) {
+        return a.can(readPermission(r.source()), r.orgId())
+                || r.subjectOrgId() != null && a.can(Permission.APPRAISAL_RESPOND, r.subjectOrgId());
+    }
+
     /** Opened by the close of a vote for a unit below the threshold (inside the close's transaction). */
     RectificationView openFromVote(long appraisalSubjectId, String problem, LocalDate closedOn) {
         SubjectLine s = store.subject(appraisalSubjectId).orElseThrow();
@@ -86,13 +168,18 @@ public class Rectifications {
 
     /** The unit's own staff hear of the item at once (in this transaction, through the outbox). */
     private void tellUnit(SubjectLine s, long id, LocalDate due, String problem) {
-        if (s.subjectOrgId() == null) {
+        tellUnit(s.orgId(), s.subjectOrgId(), s.title(), id, due, problem, "/appraisals/subjects/" + s.id() + "#rect-" + id);
+    }
+
+    private void tellUnit(long orgId, @Nullable Long unitOrgId, String title, long id, LocalDate due, String problem,
+            String link) {
+        if (unitOrgId == null) {
             return;
         }
-        for (UserContacts.Contact c : contacts.withRole(Role.HANDLING_UNIT, s.subjectOrgId())) {
-            notifier.notify(NotificationRequest.of(s.orgId(), c.userId(), "rectification:" + id + ":raised",
-                    "整改事项：" + s.title(), problem + "\n请于 " + due + " 前向人大常委会书面报告整改情况。")
-                    .withLink("/appraisals/subjects/" + s.id() + "#rect-" + id));
+        for (UserContacts.Contact c : contacts.withRole(Role.HANDLING_UNIT, unitOrgId)) {
+            notifier.notify(NotificationRequest.of(orgId, c.userId(), "rectification:" + id + ":raised",
+                    "整改事项：" + title, problem + "\n请于 " + due + " 前向人大书面报告整改情况。")
+                    .withLink(link));
         }
     }
 
@@ -134,6 +221,12 @@ public class Rectifications {
     @Transactional(readOnly = true)
     public RectificationView get(long id) {
         RectificationView r = store.rectification(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+        if (r.source() != RectificationSource.APPRAISAL || r.subjectId() == null) {
+            if (!readableBy(currentActor.require(), r)) {
+                throw new NotFoundException("error.notFound");
+            }
+            return r;
+        }
         desk.readable(r.subjectId());
         return r;
     }
@@ -243,11 +336,12 @@ public class Rectifications {
         if (r.subjectOrgId() != null && a.reach(Permission.APPRAISAL_RESPOND).covers(r.subjectOrgId())) {
             return r;
         }
-        return a.reach(Permission.APPRAISAL_WRITE).check(r, RectificationView::orgId);
+        return a.reach(writePermission(r.source())).check(r, RectificationView::orgId);
     }
 
     private RectificationView staffWritable(long id) {
-        return currentActor.reach(Permission.APPRAISAL_WRITE).guard(store.rectification(id), RectificationView::orgId);
+        RectificationView r = store.rectification(id).orElseThrow(() -> new NotFoundException("error.notFound"));
+        return currentActor.reach(writePermission(r.source())).guard(java.util.Optional.of(r), RectificationView::orgId);
     }
 
     private static String nz(@Nullable String s) {

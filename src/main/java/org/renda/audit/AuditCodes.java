@@ -23,7 +23,9 @@ public final class AuditCodes {
             // meetings (issue 13)
             "meeting", "meeting_resolution", "meeting_presidium",
             // elections (issue 13)
-            "election");
+            "election",
+            // supervision (issue 13)
+            "supervision_subject", "supervision_group", "supervision_activity");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -48,5 +50,7 @@ public final class AuditCodes {
             "PRESENCE", "MOTION_RAISED", "SPEECH", "MINUTES", "VOTE_RECORDED", "ANNOUNCED", "MEMBERS_SAVED",
             // elections (issue 13)
             "CANDIDATE_ADDED", "STEP_RECORDED", "ROUND_COUNTED", "RESULT_ANNOUNCED", "OATH_TAKEN",
-            "QUALIFICATION_CONFIRMED", "QUALIFICATION_REFUSED");
+            "QUALIFICATION_CONFIRMED", "QUALIFICATION_REFUSED",
+            // supervision (issue 13)
+            "VOTE_LINKED");
 }

@@ -120,7 +120,7 @@ class HomePage {
         if (actor.hasRole(Role.HANDLING_UNIT)) {
             List<Task> items = rectifications.ofUnit(actor, today).stream().map(l -> new Task("rectification-"
                     + l.campaignId(), "home.rectifications", l.campaignTitle(), l.waiting(),
-                    "/appraisals/" + l.campaignId() + "/ledger", l.overdue() > 0)).toList();
+                    l.href(), l.overdue() > 0)).toList();
             if (!items.isEmpty()) {
                 sections.add(new Section("unit-rectifications", "home.section.rectifications", items));
             }
@@ -143,7 +143,7 @@ class HomePage {
         if (actor.canAny(Permission.APPRAISAL_WRITE)) {
             rectifications.toAccept(actor, today).forEach(l -> staff.add(new Task("accept-" + l.campaignId(),
                     "home.rectifications.toAccept", l.campaignTitle(), l.waiting(),
-                    "/appraisals/" + l.campaignId() + "/ledger", false)));
+                    l.href(), false)));
         }
         if (actor.canAny(Permission.APPRAISAL_READ)) {
             votes.openToRun(actor).forEach(v -> staff.add(new Task("vote-" + v.id(), "home.votes.running", v.title(),

@@ -67,6 +67,9 @@ class Navigation {
         if (a.canAny(Permission.APPRAISAL_READ) || a.canAny(Permission.APPRAISAL_RESPOND)) {
             items.add(new Item("nav.appraisals", "/appraisals", path.startsWith("/appraisals")));
         }
+        if (a.canAny(Permission.SUPERVISION_READ)) {
+            items.add(new Item("nav.supervision", "/supervision", path.startsWith("/supervision")));
+        }
         // deputies lead evaluator groups, comment on draft schemes and are assessed themselves
         if (a.canAny(Permission.ASSESSMENT_READ) || a.hasRole(org.renda.shared.Role.DEPUTY)) {
             items.add(new Item("nav.assessments", "/assessments", path.startsWith("/assessments")

@@ -22,8 +22,10 @@ class AppraisalSatisfactionTest {
 
     @Test
     void theDemoVotesRatesAnswerByIdAndTitleAndNotOutsideTheReach() {
-        AppraisalResults.ClosedVote vote = Logins.call(accounts, "county.staff", () -> results.closedVotes()).get(0);
         long agriculture = orgs.findByCode("QH-D13").orElseThrow().id();
+        // the demo's appraisal vote, not one another test closed meanwhile (a town's project review rates no bureau)
+        AppraisalResults.ClosedVote vote = Logins.call(accounts, "county.staff", () -> results.closedVotes().stream()
+                .filter(v -> results.satisfactionRates(v.voteId()).containsKey(agriculture)).findFirst().orElseThrow());
         BigDecimal expected = Logins.call(accounts, "county.staff", () -> results.satisfactionRates(vote.voteId()))
                 .get(agriculture);
         assertThat(expected).isNotNull().isBetween(BigDecimal.ZERO, BigDecimal.ONE);

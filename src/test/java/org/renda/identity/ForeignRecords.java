@@ -82,6 +82,8 @@ final class ForeignRecords {
         kind("materials/{materialId}", "meetingMaterial", "meeting_material");
         kind("resolutions/{resolutionId}", "meetingResolution", "meeting_resolution");
         kind("presidiums/{presidiumId}", "meetingPresidium", "meeting_presidium");
+        kind("subjects/{subjectId}", "supervisionSubject", "supervision_subject");
+        kind("activities/{actId}", "supervisionActivity", "supervision_activity");
         // Named only by request parameters.
         kind("elections/{id}", "election", "election");
         kind("candidates/{candidateId}", "electionCandidate", "election_candidate", NOT_OURS, "election",

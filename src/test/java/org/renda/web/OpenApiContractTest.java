@@ -228,6 +228,24 @@ class OpenApiContractTest {
         call("GET", "/api/v1/dashboard", county, null, 200);
         call("GET", "/api/v1/dashboard?year=2019&org=" + town, shiqiao, null, 404);
         call("GET", "/api/v1/dashboard?year=1000000", county, null, 400);
+        // supervision (issue 13): the year's subjects, one subject, a new subject, its rhythm
+        int svYear = java.time.LocalDate.now().getYear();
+        JsonNode svIndex = call("GET", "/api/v1/supervision/subjects?year=" + svYear, anlan, null, 200).json();
+        call("GET", "/api/v1/supervision/subjects?year=abc", anlan, null, 400);
+        long svSubject = svIndex.get("subjects").get(0).get("subject").get("id").asLong();
+        call("GET", "/api/v1/supervision/subjects/" + svSubject, anlan, null, 200);
+        call("GET", "/api/v1/supervision/subjects/" + svSubject, shiqiao, null, 404);
+        call("GET", "/api/v1/supervision/subjects/abc", anlan, null, 400);
+        String svTitle = "契约专题" + System.nanoTime() % 1_000_000;
+        String svBody = """
+                {"orgId":%d,"forYear":%d,"kind":"SPECIAL_TOPIC","title":"%s","responsibleOrgId":null,
+                 "topicSource":"WORK_REPORT","description":null}""".formatted(town, svYear, svTitle);
+        long svCreated = call("POST", "/api/v1/supervision/subjects", anlan, svBody, 201).json().get("id").asLong();
+        call("POST", "/api/v1/supervision/subjects", anlan, svBody, 422);
+        call("POST", "/api/v1/supervision/subjects", shiqiao, svBody.replace(svTitle, svTitle + "越权"), 404);
+        call("POST", "/api/v1/supervision/subjects", anlan, "{\"orgId\":%d,\"title\":\"\"}".formatted(town), 400);
+        call("POST", "/api/v1/supervision/subjects/" + svCreated + "/rhythm", anlan, null, 200);
+        call("POST", "/api/v1/supervision/subjects/" + svCreated + "/rhythm", shiqiao, null, 404);
         // appraisal administration: campaign, vote, roll, sign-in sheet, codes, open, paper, close, publish
         long qh = 0;
         for (JsonNode o : call("GET", "/api/v1/orgs?q=QH", county, null, 200).json()) {
