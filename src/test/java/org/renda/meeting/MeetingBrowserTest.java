@@ -107,7 +107,8 @@ class MeetingBrowserTest {
         b.click(browser.findElement(By.id("record-vote")));
         b.success("表决结果已录入");
         assertThat(browser.findElement(By.cssSelector("#resolution-" + r.id() + " .counts")).getText())
-                .contains("赞成 33 票", "反对 1 票", "实到 36 人", "全体代表 42 人");
+                .contains("赞成 33 票", "反对 1 票", "实到 36 人",
+                        "全体代表 " + deputies.congressMembers(orgs.findByCode("QH-AL").orElseThrow().id()).size() + " 人");
 
         b = new BrowserSession(port).signIn("anlan.chair", false);
         b.go("/meetings/" + r.meetingId());
