@@ -337,7 +337,9 @@ class OpenApiContractTest {
         JsonNode meetingPage = call("GET", mp, anlan, null, 200).json();
         List<Long> attendees = new ArrayList<>();
         meetingPage.get("attendees").forEach(a -> attendees.add(a.get("deputyId").asLong()));
-        call("PUT", mp + "/presence", anlan, "{\"deputyIds\":" + attendees.subList(0, 30) + "}", 200);
+        // everyone present: the deputies in office grow when other tests replay by-elections in this context
+        call("PUT", mp + "/presence", anlan, "{\"deputyIds\":" + attendees + "}", 200);
+        int votesFor = attendees.size() - 3;
         call("POST", mp + "/motions", anlan, """
                 {"deputyId":%d,"kind":"MOTION","category":"农业农村","title":"契约议案","content":"灌溉渠道改造"}"""
                 .formatted(attendees.get(0)), 200);
@@ -346,11 +348,11 @@ class OpenApiContractTest {
         call("POST", mp + "/resolutions", anlan, "{}", 400);
         String rp = "/api/v1/meetings/resolutions/" + resolutionId;
         call("PUT", rp + "/vote", anlan, """
-                {"votesFor":25,"votesAgainst":3,"votesAbstain":1,"notVoting":0,"version":0}""", 422);
+                {"votesFor":%d,"votesAgainst":1,"votesAbstain":1,"notVoting":0,"version":0}""".formatted(votesFor), 422);
         call("PUT", rp + "/vote", anlan, """
-                {"votesFor":25,"votesAgainst":3,"votesAbstain":1,"notVoting":1,"version":0}""", 200);
+                {"votesFor":%d,"votesAgainst":1,"votesAbstain":1,"notVoting":1,"version":0}""".formatted(votesFor), 200);
         call("PUT", rp + "/vote", shiqiao, """
-                {"votesFor":25,"votesAgainst":3,"votesAbstain":1,"notVoting":1,"version":1}""", 404);
+                {"votesFor":%d,"votesAgainst":1,"votesAbstain":1,"notVoting":1,"version":1}""".formatted(votesFor), 404);
         call("POST", rp + "/announce", anlan, "{\"version\":1}", 422);
         call("POST", rp + "/announce", chair, "{\"version\":1}", 200);
 
