@@ -18,7 +18,8 @@ public final class AuditCodes {
             "organisation", "user", "api_token", "deputy", "deputy_mandate", "duty_record", "commitment", "grid",
             "case", "station", "reception_day", "reception_duty", "reception_record", "reception_item",
             "station_activity", "appraisal", "vote", "rectification", "assessment_scheme", "assessment_period",
-            "assessment_sheet", "assessment_decision", "assessment_appeal", "deadline_rule", "calendar_day", "deputy_contacts");
+            "assessment_sheet", "assessment_decision", "assessment_appeal", "deadline_rule", "calendar_day", "deputy_contacts",
+            "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -35,5 +36,6 @@ public final class AuditCodes {
             "ROLL_ADDED", "CODES_PRINTED", "CODES_ACCEPTED", "OPENED", "CLOSED", "PAPER_ENTERED", "PUBLISHED",
             "UNPUBLISHED", "GROUP_CREATED", "CONFLICT_DECLARED", "RATE_ENTERED", "BONUS_ADDED", "VETO", "EXCUSE", "EXPORTED", "POINTS",
             "DEMOTE", "WITHDRAWN", "SIGNED", "FINAL", "FILED", "ANSWERED", "SAVED", "SUBMITTED", "REOPENED",
-            "COMMENTED", "VERSIONED", "COMMENTING", "APPROVED", "FROZEN", "OPEN");
+            "COMMENTED", "VERSIONED", "COMMENTING", "APPROVED", "FROZEN", "OPEN",
+            "REVERSED", "VOUCHER_ADDED");
 }
