@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.renda.audit.AuditTrail;
+import org.renda.deputy.DeputyLevel;
 import org.renda.deputy.DeputyRegister;
 import org.renda.deputy.DeputyViews.DeputySummary;
 import org.renda.deputy.DutyLog;
@@ -365,9 +366,20 @@ public class FundsDesk {
     /** The deputies of the organisation (in office) to choose from, names only. */
     @Transactional(readOnly = true)
     public List<DeputySummary> deputies(long orgId) {
-        readable(orgId);
-        return deputies.listAll(new DeputyRegister.Query(null, null, null, null, null, orgId, true)).stream()
-                .filter(d -> d.orgId() == orgId).toList();
+        OrgView org = readable(orgId);
+        DeputyLevel level = levelOf(org);
+        return deputies.listAll(new DeputyRegister.Query(null, level, null, null, null, orgId, true)).stream()
+                .filter(d -> d.seats().stream().anyMatch(s -> s.level() == level && s.status().inOffice())).toList();
+    }
+
+    /** A county's ledger pays county deputies, a town's (or street's) its town deputies. */
+    private static DeputyLevel levelOf(OrgView org) {
+        return org.type() == OrgType.COUNTY ? DeputyLevel.COUNTY : DeputyLevel.TOWN;
+    }
+
+    /** True if the deputy is one this organisation's ledger pays: elected within it, at its level, in office. */
+    private boolean ours(OrgView org, DeputyRegister.DeputyRef ref) {
+        return orgs.subtreeIds(org.id()).contains(ref.orgId()) && ref.levels().contains(levelOf(org));
     }
 
     /** The deputies confirmed as without fixed income, with their names. */
@@ -384,9 +396,9 @@ public class FundsDesk {
 
     /** Keeps that a deputy of the organisation has no fixed income (无固定收入), confirmed on a date. */
     public FlagView flag(long orgId, @Valid FlagForm form) {
-        writable(orgId);
+        OrgView org = writable(orgId);
         DeputyRegister.DeputyRef ref = deputies.refs(List.of(form.deputyId())).get(form.deputyId());
-        if (ref == null || ref.orgId() != orgId) {
+        if (ref == null || !ours(org, ref)) {
             throw DomainException.onField("deputyId", "funds.error.deputy");
         }
         if (store.flagId(orgId, ref.id()) != 0) {
@@ -416,7 +428,7 @@ public class FundsDesk {
      */
     @Transactional(readOnly = true)
     public SubsidyDraft subsidyDraft(long orgId, LocalDate from, LocalDate to) {
-        readable(orgId);
+        OrgView org = readable(orgId);
         if (to.isBefore(from) || from.getYear() != to.getYear()) {
             throw DomainException.onField("to", "funds.error.period");
         }
@@ -431,7 +443,7 @@ public class FundsDesk {
             Map<Long, DeputyRegister.DeputyRef> refs = deputies.refs(counts.keySet());
             for (DeputyRegister.DeputyRef ref : refs.values().stream()
                     .sorted(java.util.Comparator.comparing(DeputyRegister.DeputyRef::name)).toList()) {
-                if (ref.orgId() != orgId) {
+                if (!ours(org, ref)) {
                     continue;
                 }
                 int days = counts.get(ref.id()).values().stream().mapToInt(Integer::intValue).sum();

@@ -119,6 +119,7 @@ class FundsPages {
     String addLine(@PathVariable long orgId, @Valid @ModelAttribute("lineForm") LineForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
         int year = form.year() == null ? LocalDate.now().getYear() : form.year();
+        amount(binding, "budget", form.budget(), true);
         return feedback.submit(binding, redirect, () -> page(orgId, year, model), () -> {
             desk.addLine(orgId, form);
             return new Feedback.Next("/funds/" + orgId + "?year=" + year, "common.saved");
@@ -129,6 +130,7 @@ class FundsPages {
     String addIncome(@PathVariable long orgId, @Valid @ModelAttribute("incomeForm") IncomeForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         int year = form.receivedOn() == null ? LocalDate.now().getYear() : form.receivedOn().getYear();
+        amount(binding, "amount", form.amount(), false);
         return feedback.submit(binding, redirect, () -> page(orgId, year, model), () -> {
             desk.addIncome(orgId, form);
             return new Feedback.Next("/funds/" + orgId + "?year=" + year, "common.saved");
@@ -140,6 +142,7 @@ class FundsPages {
             BindingResult binding, @RequestParam(value = "files", required = false) @Nullable List<MultipartFile> files,
             Model model, RedirectAttributes redirect) {
         int year = form.spentOn() == null ? LocalDate.now().getYear() : form.spentOn().getYear();
+        amount(binding, "amount", form.amount(), false);
         return feedback.submit(binding, redirect, () -> page(orgId, year, model), () -> {
             ExpenseView e = desk.addExpense(orgId, form, uploads(files));
             return new Feedback.Next("/funds/expenses/" + e.id(), "common.saved");
@@ -150,6 +153,8 @@ class FundsPages {
     String saveStandard(@PathVariable long orgId, @Valid @ModelAttribute("standardForm") StandardForm form,
             BindingResult binding, Model model, RedirectAttributes redirect) {
         int year = form.year() == null ? LocalDate.now().getYear() : form.year();
+        amount(binding, "dayRate", form.dayRate(), true);
+        amount(binding, "noIncomeDayRate", form.noIncomeDayRate(), true);
         return feedback.submit(binding, redirect, () -> page(orgId, year, model), () -> {
             desk.saveStandard(orgId, form);
             return new Feedback.Next("/funds/" + orgId + "?year=" + year, "common.saved");
@@ -244,6 +249,25 @@ class FundsPages {
     ResponseEntity<byte[]> ledgerXlsx(@PathVariable long orgId, @RequestParam(required = false) @Nullable Integer year) {
         int y = year == null ? LocalDate.now().getYear() : year;
         return Downloads.xlsx(export.ledger(orgId, y), export.filename(orgId, y));
+    }
+
+    /**
+     * Checks a typed amount before the action runs, so that a refused amount comes back beside its field with what
+     * the user typed (the desk parses it again, the one rule).
+     */
+    private void amount(BindingResult binding, String field, @Nullable String typed, boolean zeroAllowed) {
+        if (binding.hasFieldErrors(field) || typed == null || typed.isBlank()) {
+            return;
+        }
+        try {
+            if (zeroAllowed) {
+                Money.parseAllowZero(field, typed);
+            } else {
+                Money.parse(field, typed);
+            }
+        } catch (org.renda.shared.DomainException e) {
+            binding.rejectValue(field, e.messageKey(), e.args(), feedback.text(e));
+        }
     }
 
     private static List<Upload> uploads(@Nullable List<MultipartFile> files) {
