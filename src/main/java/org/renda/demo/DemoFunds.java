@@ -3,7 +3,6 @@ package org.renda.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.renda.deputy.DeputyViews.DeputyProfile;
 import org.renda.funds.FundsDesk;
 import org.renda.funds.FundsDesk.ExpenseForm;
 import org.renda.funds.FundsDesk.IncomeForm;
@@ -30,11 +29,9 @@ class DemoFunds implements DemoPart {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     private final FundsDesk desk;
-    private final DemoDeputies demoDeputies;
 
-    DemoFunds(FundsDesk desk, DemoDeputies demoDeputies) {
+    DemoFunds(FundsDesk desk) {
         this.desk = desk;
-        this.demoDeputies = demoDeputies;
     }
 
     @Override
@@ -92,8 +89,7 @@ class DemoFunds implements DemoPart {
 
         // 安澜镇's subsidy standard, a deputy without fixed income, the subsidies of the year so far
         desk.saveStandard(anlan, new FundsDesk.StandardForm(year, "100", "50"));
-        List<DeputyProfile> town = demoDeputies.registered();
-        town.stream().filter(d -> d.orgId() == anlan).findFirst().ifPresent(d -> desk.flag(anlan,
+        desk.deputies(anlan).stream().findFirst().ifPresent(d -> desk.flag(anlan,
                 new FundsDesk.FlagForm(d.id(), today.withDayOfYear(1))));
         LocalDate from = LocalDate.of(year, 1, 1);
         SubsidyDraft draft = desk.subsidyDraft(anlan, from, today);

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The funds ledger over JSON, with the same scope rules as the pages. Every amount is an integer of fen (分) in a
- * field ending in {@code Fen}: 123456 is 1,234.56 元.
+ * field ending in {@code Fen}: 123456 fen is 1234.56 元.
  */
 @RestController
 @RequestMapping("/api/v1/funds")

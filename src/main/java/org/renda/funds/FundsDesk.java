@@ -79,7 +79,7 @@ public class FundsDesk {
         this.duties = duties;
     }
 
-    /** A budget line: the year, the fund, the subject (预算科目) and the amount typed ("12,000.00"). */
+    /** A budget line: the year, the fund, the subject (预算科目) and the amount as typed (with or without thousands separators). */
     public record LineForm(@NotNull @Min(2000) @Max(2100) Integer year, @NotNull Fund fund,
             @NotBlank @Size(max = 100) String subject, @NotBlank @Size(max = 30) String budget) {}
 

@@ -41,7 +41,7 @@ public class FundsExport {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
-    /** The file name: "安澜镇人大经费台账-2026.xlsx". */
+    /** The file name: the organisation, 人大经费台账 and the year. */
     public String filename(long orgId, int year) {
         return desk.org(orgId).name() + t("funds.export.file") + "-" + year + ".xlsx";
     }

@@ -56,14 +56,14 @@ class FundsPages {
     }
 
     @GetMapping("/funds")
-    String home() {
+    String home(Model model) {
         List<OrgView> ledgers = desk.ledgers();
         if (ledgers.isEmpty()) {
             throw new NotFoundException("error.notFound");
         }
         long home = currentActor.require().homeOrgId();
         long org = ledgers.stream().anyMatch(o -> o.id() == home) ? home : ledgers.get(0).id();
-        return "redirect:/funds/" + org;
+        return page(org, LocalDate.now().getYear(), model);
     }
 
     @GetMapping("/funds/go")

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import org.renda.shared.DomainException;
 
 /**
- * Amounts of money as a {@code long} of fen (分), end to end: parsed exactly from what a clerk types ("1,234.56",
- * "1234.5", "¥1234", "1234元") through {@link BigDecimal} at the edge, never through floating point; formatted back
- * as "1,234.56 元". Sums of fen are exact integer sums.
+ * Amounts of money as a {@code long} of fen (分), end to end: parsed exactly from what a clerk types (1234.56 with or
+ * without thousands separators, 1234.5, ¥1234, 1234元) through {@link BigDecimal} at the edge, never through floating
+ * point; formatted back with thousands separators, two decimals and the unit 元. Sums of fen are exact integer sums.
  */
 public final class Money {
 
@@ -58,14 +58,14 @@ public final class Money {
         return out;
     }
 
-    /** "1,234.56" (negative amounts "-1,234.56"): the number without the unit, e.g. for a form field. */
+    /** The amount with thousands separators and two decimals, without the unit (a minus sign when negative). */
     public static String plain(long fen) {
         long abs = Math.abs(fen);
         String yuan = String.format(java.util.Locale.ROOT, "%,d", abs / 100);
         return (fen < 0 ? "-" : "") + yuan + "." + String.format(java.util.Locale.ROOT, "%02d", abs % 100);
     }
 
-    /** "1,234.56 元". */
+    /** The amount with thousands separators, two decimals and the unit 元. */
     public static String format(long fen) {
         return plain(fen) + " 元";
     }
@@ -75,7 +75,7 @@ public final class Money {
         return BigDecimal.valueOf(fen, 2);
     }
 
-    /** spent / budget as a percentage with one decimal ("87.5%"), exact rounding half up; "—" without budget. */
+    /** Spent over budget as a percentage with one decimal (87.5%), exact, rounding half up; a dash without budget. */
     public static String rate(long part, long whole) {
         if (whole <= 0) {
             return "—";

@@ -70,6 +70,10 @@ final class ForeignRecords {
         kind("decisions/{id}", "decision", "assessment_decision");
         kind("appeals/{id}", "appeal", "assessment_appeal");
         kind("days/{id}", "calendarDay", "calendar_day");
+        kind("funds/{orgId}", "organisation", "organisation", "id not in (:ours)", null, null);
+        kind("expenses/{expenseId}", "fundExpense", "fund_expense");
+        kind("vouchers/{voucherId}", "fundVoucher", "fund_voucher");
+        kind("flags/{flagId}", "fundDeputyFlag", "fund_deputy_flag");
         // Named only by request parameters.
         kind("#appraisalGroup", "appraisalGroup", "appraisal_group");
         kind("#voteRoll", "voteRoll", "vote_roll");
