@@ -47,10 +47,10 @@ class DemoFunds implements DemoPart {
         LineView countyWork = desk.addLine(county, new LineForm(year, Fund.WORK, "支持乡镇人大工作经费", "510,000.00"));
         LineView countyActivity = desk.addLine(county, new LineForm(year, Fund.DEPUTY_ACTIVITY, "支持镇级人大代表活动经费",
                 "820,000"));
-        desk.addIncome(county, new IncomeForm(Fund.WORK, IncomeSource.TOWN, day(year, 20, today), "青财预〔" + year + "〕3号",
+        desk.addIncome(county, new IncomeForm(Fund.WORK, IncomeSource.TOWN, day(year, 20, today), "清财预〔" + year + "〕3号",
                 "510000", "县级财政预算"));
         desk.addIncome(county, new IncomeForm(Fund.DEPUTY_ACTIVITY, IncomeSource.TOWN, day(year, 20, today),
-                "青财预〔" + year + "〕3号", "820000", "县级财政预算"));
+                "清财预〔" + year + "〕3号", "820000", "县级财政预算"));
 
         // 安澜镇
         LineView meetings = desk.addLine(anlan, new LineForm(year, Fund.WORK, "会议费（人代会、主席团会议）", "30,000"));
@@ -64,10 +64,10 @@ class DemoFunds implements DemoPart {
                 "20,000", "镇本级预算第二批"));
         desk.addIncome(anlan, new IncomeForm(Fund.DEPUTY_ACTIVITY, IncomeSource.TOWN, day(year, 15, today),
                 "安财〔" + year + "〕2号", "40,000", null));
-        desk.addIncome(anlan, new IncomeForm(Fund.WORK, IncomeSource.COUNTY, day(year, 60, today), "青人大〔" + year + "〕8号",
+        desk.addIncome(anlan, new IncomeForm(Fund.WORK, IncomeSource.COUNTY, day(year, 60, today), "清人大〔" + year + "〕8号",
                 "20,000", "县级支持乡镇人大工作经费"));
         desk.addIncome(anlan, new IncomeForm(Fund.DEPUTY_ACTIVITY, IncomeSource.COUNTY, day(year, 60, today),
-                "青人大〔" + year + "〕8号", "30,000", "县级支持代表活动经费"));
+                "清人大〔" + year + "〕8号", "30,000", "县级支持代表活动经费"));
         spend(countyWork, year, 58, today, "安澜镇人大主席团", "拨付安澜镇人大工作经费", "20,000", "QH-" + year + "-001");
         spend(countyActivity, year, 58, today, "安澜镇人大主席团", "拨付安澜镇代表活动经费", "30,000", "QH-" + year + "-002");
         long first = spend(meetings, year, 40, today, "安澜镇会务中心", "镇人大二次会议会务（场地、资料）", "8,460.00",
@@ -75,9 +75,9 @@ class DemoFunds implements DemoPart {
         desk.addVouchers(first, List.of(new FundsDesk.Upload("会务发票.png", "image/png", PNG)));
         spend(meetings, year, 100, today, "安澜镇会务中心", "主席团第三次会议资料印制", "1,236.50", "AL-" + year + "-007");
         spend(training, year, 120, today, "县人大代表培训中心", "镇人大代表履职培训（52 人）", "9,880", "AL-" + year + "-009");
-        spend(training, year, 200, today, "青禾县委党校", "人大干部业务培训", "3,200", "AL-" + year + "-014");
-        spend(office, year, 75, today, "青禾文印店", "代表联络站制度牌、公示栏", "2,650", "AL-" + year + "-004");
-        long wrong = spend(office, year, 90, today, "青禾文印店", "代表联络站宣传册（重复报账）", "1,200",
+        spend(training, year, 200, today, "清河县委党校", "人大干部业务培训", "3,200", "AL-" + year + "-014");
+        spend(office, year, 75, today, "清河文印店", "代表联络站制度牌、公示栏", "2,650", "AL-" + year + "-004");
+        long wrong = spend(office, year, 90, today, "清河文印店", "代表联络站宣传册（重复报账）", "1,200",
                 "AL-" + year + "-006");
         desk.reverse(wrong, "与 AL-" + year + "-004 重复报账，冲销");
         spend(office, year, 150, today, "安澜镇交通办", "环境整治专题调研用车", "860", "AL-" + year + "-011");
@@ -107,10 +107,10 @@ class DemoFunds implements DemoPart {
         LineView work = desk.addLine(org, new LineForm(year, Fund.WORK, "人大工作经费（综合）", workBudget));
         LineView activity = desk.addLine(org, new LineForm(year, Fund.DEPUTY_ACTIVITY, "代表活动经费（综合）", activityBudget));
         desk.addIncome(org, new IncomeForm(Fund.WORK, IncomeSource.TOWN, day(year, 20, today), null, "8,000", null));
-        desk.addIncome(org, new IncomeForm(Fund.WORK, IncomeSource.COUNTY, day(year, 60, today), "青人大〔" + year + "〕8号",
+        desk.addIncome(org, new IncomeForm(Fund.WORK, IncomeSource.COUNTY, day(year, 60, today), "清人大〔" + year + "〕8号",
                 countyWorkAmount, null));
         desk.addIncome(org, new IncomeForm(Fund.DEPUTY_ACTIVITY, IncomeSource.COUNTY, day(year, 60, today),
-                "青人大〔" + year + "〕8号", countyActivityAmount, null));
+                "清人大〔" + year + "〕8号", countyActivityAmount, null));
                 spend(countyWork, year, 58, today, desk.org(org).name() + "人大主席团", "拨付" + desk.org(org).name() + "人大工作经费",
                 countyWorkAmount, null);
         spend(countyActivity, year, 58, today, desk.org(org).name() + "人大主席团",

@@ -434,8 +434,10 @@ public class FundsDesk {
         }
         int year = from.getYear();
         StandardView standard = store.standard(orgId, year).orElse(null);
-        Long lineId = store.lines(orgId, year).stream().filter(l -> l.fund() == Fund.DEPUTY_ACTIVITY)
-                .map(LineView::id).findFirst().orElse(null);
+        // the subsidy line (a DEPUTY_ACTIVITY subject naming 补贴), else the first DEPUTY_ACTIVITY line
+        List<LineView> activity = store.lines(orgId, year).stream().filter(l -> l.fund() == Fund.DEPUTY_ACTIVITY).toList();
+        Long lineId = activity.stream().filter(l -> l.subject().contains("补贴")).findFirst()
+                .or(() -> activity.stream().findFirst()).map(LineView::id).orElse(null);
         List<SubsidyRow> rows = new ArrayList<>();
         if (standard != null) {
             Map<Long, Map<DutyType, Integer>> counts = duties.countsByDeputy(from, to);
@@ -467,7 +469,7 @@ public class FundsDesk {
     }
 
     /**
-     * Confirms the period's draft into expenses on the first DEPUTY_ACTIVITY line, one per deputy, keyed by deputy
+     * Confirms the period's draft into expenses on the subsidy line (a DEPUTY_ACTIVITY line naming 补贴, else the first), one per deputy, keyed by deputy
      * and period: confirming again pays nobody twice. Answers how many expenses were created.
      */
     public int confirmSubsidy(long orgId, LocalDate from, LocalDate to) {
