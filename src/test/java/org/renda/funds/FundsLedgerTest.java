@@ -156,4 +156,41 @@ class FundsLedgerTest {
         assertThatThrownBy(() -> as("anlan.staff", () -> desk.addLine(anlan,
                 new LineForm(YEAR, Fund.WORK, "负数", "-5")))).hasMessage("funds.error.amount.negative");
     }
+
+    @Test
+    void anExpenseFromThePageKeepsItsVoucherScanAndARenamedFileIsRefused() throws Exception {
+        long anlan = org("QH-AL");
+        LineView line = as("anlan.staff", () -> desk.addLine(anlan, new LineForm(2019, Fund.WORK,
+                "凭证测试 " + System.nanoTime(), "1,000")));
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+        var ok = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/funds/" + anlan + "/expenses")
+                .file(new org.springframework.mock.web.MockMultipartFile("files", "发票.png", "image/png", png))
+                .param("lineId", String.valueOf(line.id())).param("spentOn", "2019-05-06").param("payee", "文印店")
+                .param("purpose", "资料印制").param("amount", "¥120.5").param("voucherNo", "AL-2019-001")
+                .with(Logins.as(accounts, "anlan.staff")).with(csrf())).andReturn().getResponse();
+        assertThat(ok.getStatus()).isEqualTo(302);
+        long expenseId = Long.parseLong(ok.getRedirectedUrl().replaceAll("\\D", ""));
+        ExpenseView e = as("anlan.staff", () -> desk.expense(expenseId));
+        assertThat(e.amountFen()).isEqualTo(12050);
+        assertThat(e.voucherCount()).isEqualTo(1);
+        long voucher = as("anlan.staff", () -> desk.vouchers(expenseId)).get(0).id();
+        assertThat(mvc.perform(get("/funds/vouchers/" + voucher).with(Logins.as(accounts, "anlan.chair")))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(png);
+        assertThat(mvc.perform(get("/funds/vouchers/" + voucher).with(Logins.as(accounts, "shiqiao.staff")))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        long before = as("anlan.staff", () -> desk.expenses(anlan, 2019)).size();
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/funds/" + anlan + "/expenses")
+                .file(new org.springframework.mock.web.MockMultipartFile("files", "发票.pdf", "application/pdf",
+                        "not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .param("lineId", String.valueOf(line.id())).param("spentOn", "2019-05-07").param("payee", "文印店")
+                .param("purpose", "改名的文件").param("amount", "10")
+                .with(Logins.as(accounts, "anlan.staff")).with(csrf())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString()).contains("不是 JPEG、PNG、WebP 图片或 PDF", "改名的文件");
+        assertThat(as("anlan.staff", () -> desk.expenses(anlan, 2019))).hasSize((int) before);
+    }
 }
