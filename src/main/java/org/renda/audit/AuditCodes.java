@@ -25,7 +25,9 @@ public final class AuditCodes {
             // elections (issue 13)
             "election",
             // supervision (issue 13)
-            "supervision_subject", "supervision_group", "supervision_activity");
+            "supervision_subject", "supervision_group", "supervision_activity",
+            // funds (issue 14)
+            "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -52,5 +54,7 @@ public final class AuditCodes {
             "CANDIDATE_ADDED", "STEP_RECORDED", "ROUND_COUNTED", "RESULT_ANNOUNCED", "OATH_TAKEN",
             "QUALIFICATION_CONFIRMED", "QUALIFICATION_REFUSED",
             // supervision (issue 13)
-            "VOTE_LINKED");
+            "VOTE_LINKED",
+            // funds (issue 14)
+            "REVERSED", "VOUCHER_ADDED");
 }

@@ -85,6 +85,9 @@ class Navigation {
         if (a.canAny(Permission.CALENDAR_WRITE)) {
             items.add(new Item("nav.calendar", "/calendar", path.startsWith("/calendar")));
         }
+        if (a.canAny(Permission.FUNDS_READ)) {
+            items.add(new Item("nav.funds", "/funds", path.startsWith("/funds")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }

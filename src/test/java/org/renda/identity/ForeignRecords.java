@@ -84,6 +84,10 @@ final class ForeignRecords {
         kind("presidiums/{presidiumId}", "meetingPresidium", "meeting_presidium");
         kind("subjects/{subjectId}", "supervisionSubject", "supervision_subject");
         kind("activities/{actId}", "supervisionActivity", "supervision_activity");
+        kind("funds/{orgId}", "organisation", "organisation", "id not in (:ours)", null, null);
+        kind("expenses/{expenseId}", "fundExpense", "fund_expense");
+        kind("vouchers/{voucherId}", "fundVoucher", "fund_voucher");
+        kind("flags/{flagId}", "fundDeputyFlag", "fund_deputy_flag");
         // Named only by request parameters.
         kind("elections/{id}", "election", "election");
         kind("candidates/{candidateId}", "electionCandidate", "election_candidate", NOT_OURS, "election",

@@ -143,6 +143,23 @@ class OpenApiContractTest {
                 "{\"sponsorDeputyId\":%d,\"kind\":\"SUGGESTION\"}".formatted(present), 200, 422);
         call("POST", "/api/v1/stations/items/" + item + "/case", anlan, "{\"sponsorDeputyId\":\"x\"}", 400);
 
+        // funds (amounts in fen)
+        int fundsYear = LocalDate.now().getYear();
+        JsonNode ledger = call("GET", "/api/v1/funds/" + town + "/ledger?year=" + fundsYear, anlan, null, 200).json();
+        long fundLine = ledger.get("execution").get("lines").get(0).get("id").asLong();
+        call("GET", "/api/v1/funds/" + town + "/ledger?year=" + fundsYear, shiqiao, null, 404);
+        call("GET", "/api/v1/funds/" + town + "/ledger", anlan, null, 400);
+        long fundExpense = call("POST", "/api/v1/funds/" + town + "/expenses", anlan, """
+                {"lineId":%d,"spentOn":"%s","payee":"契约测试","purpose":"契约测试","amountFen":1,"voucherNo":null}"""
+                .formatted(fundLine, LocalDate.now()), 201).json().get("id").asLong();
+        call("POST", "/api/v1/funds/" + town + "/expenses", anlan, "{\"amountFen\":\"x\"}", 400);
+        call("POST", "/api/v1/funds/" + town + "/expenses", anlan, """
+                {"lineId":%d,"spentOn":"%s","payee":"契约测试","purpose":"超出预算","amountFen":9000000000,"voucherNo":null}"""
+                .formatted(fundLine, LocalDate.now()), 422);
+        call("POST", "/api/v1/funds/expenses/" + fundExpense + "/reverse", anlan, "{\"reason\":\"契约测试\"}", 200);
+        call("POST", "/api/v1/funds/expenses/" + fundExpense + "/reverse", anlan, "{\"reason\":\"契约测试\"}", 422);
+        call("POST", "/api/v1/funds/expenses/" + fundExpense + "/reverse", shiqiao, "{\"reason\":\"契约测试\"}", 404);
+
         // assessments
         JsonNode periods = call("GET", "/api/v1/assessments/periods", county, null, 200).json();
         long period = periods.get(0).get("id").asLong();
