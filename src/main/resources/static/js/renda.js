@@ -10,6 +10,9 @@ document.addEventListener("htmx:configRequest", function (e) {
 });
 
 document.addEventListener("click", function (e) {
+  // one menu group open at a time; a click anywhere else closes it
+  var group = e.target.closest("details[data-renda-menu]");
+  document.querySelectorAll("details[data-renda-menu][open]").forEach(function (d) { if (d !== group) { d.open = false; } });
   var t = e.target.closest("[data-renda-toggle]");
   if (t) {
     var menu = document.querySelector(t.getAttribute("data-renda-toggle"));
@@ -34,6 +37,12 @@ document.addEventListener("click", function (e) {
       var done = copy.getAttribute("data-copied");
       if (done) { copy.textContent = done; }
     });
+  }
+});
+
+document.addEventListener("keydown", function (e) {
+  if (e.key === "Escape") {
+    document.querySelectorAll("details[data-renda-menu][open]").forEach(function (d) { d.open = false; d.querySelector("summary").focus(); });
   }
 });
 

@@ -1,7 +1,9 @@
 package org.renda.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.assessment.SheetWorkload;
@@ -19,6 +21,16 @@ class Navigation {
 
     record Item(String labelKey, String href, boolean active) {}
 
+    /**
+     * One entry of the menu bar: a link, or a group of links opened from its label (a group the actor can use only
+     * one link of is shown as that link, so a deputy's short menu has no groups).
+     */
+    record Entry(String labelKey, List<Item> items) {
+        public boolean single() { return items.size() == 1; }
+        public Item first() { return items.get(0); }
+        public boolean active() { return items.stream().anyMatch(Item::active); }
+    }
+
     private final CurrentActor currentActor;
     private final SheetWorkload sheets;
 
@@ -33,14 +45,38 @@ class Navigation {
     }
 
     @ModelAttribute("nav")
-    List<Item> nav(HttpServletRequest request) {
+    List<Entry> nav(HttpServletRequest request) {
         Optional<Actor> actor = currentActor.current();
-        List<Item> items = new ArrayList<>();
         if (actor.isEmpty()) {
-            return items;
+            return List.of();
         }
-        String path = request.getRequestURI();
-        Actor a = actor.get();
+        return group(items(actor.get(), request.getRequestURI()));
+    }
+
+    private static final String SYSTEM = "nav.group.system";
+
+    /** The groups of the menu bar, in order: each item goes to the group its label key is listed under. */
+    private static final List<Map.Entry<String, List<String>>> GROUPS = List.of(
+            Map.entry("nav.group.deputies", List.of("nav.myArchive", "nav.deputies", "nav.duties", "nav.myReceptions", "nav.stations")),
+            Map.entry("nav.group.supervision", List.of("nav.supervision", "nav.appraisals", "nav.assessments", "nav.mySheets")),
+            Map.entry(SYSTEM, List.of("nav.orgs", "nav.users", "nav.calendar", "nav.audit")));
+
+    static List<Entry> group(List<Item> items) {
+        Map<String, List<Item>> grouped = new LinkedHashMap<>();
+        for (Item item : items) {
+            String key = GROUPS.stream().filter(g -> g.getValue().contains(item.labelKey())).map(Map.Entry::getKey)
+                    .findFirst().orElse(item.labelKey());
+            grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
+        }
+        List<Entry> entries = new ArrayList<>();
+        grouped.forEach((key, list) -> entries.add(new Entry(key, List.copyOf(list))));
+        // the administration of the platform itself comes after the work, whatever its first item
+        entries.sort(java.util.Comparator.comparing(e -> e.labelKey().equals(SYSTEM)));
+        return entries;
+    }
+
+    List<Item> items(Actor a, String path) {
+        List<Item> items = new ArrayList<>();
         items.add(new Item("nav.home", "/", path.equals("/")));
         if (org.renda.dashboard.Dashboard.offeredTo(a)) items.add(new Item("nav.dashboard", "/dashboard", path.startsWith("/dashboard")));
         if (a.canAny(Permission.ORG_READ)) {

@@ -33,6 +33,8 @@ class SupervisionBrowserTest {
     @Test
     void theClerkOpensTheProjectFromTheMenuAndSeesItsFiguresGroupAndFindings() {
         b = new BrowserSession(port).signIn("anlan.staff", false);
+        b.click(b.driver().findElement(By.xpath("//summary[text()='监督评议']")));
+        b.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("监督工作")));
         b.click(b.driver().findElement(By.linkText("监督工作")));
         b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("subjects")));
         b.click(b.driver().findElement(By.linkText("城市路网水系工程（安澜段）")));
@@ -51,6 +53,8 @@ class SupervisionBrowserTest {
     void aDeputyOfTheGroupReadsTheProjectOnAPhone() {
         b = new BrowserSession(port).signIn("deputy.zhao", true);
         b.click(b.driver().findElement(By.cssSelector(".navbar-toggler")));
+        b.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//summary[text()='监督评议']")));
+        b.click(b.driver().findElement(By.xpath("//summary[text()='监督评议']")));
         b.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("监督工作")));
         b.click(b.driver().findElement(By.linkText("监督工作")));
         b.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("subjects")));
