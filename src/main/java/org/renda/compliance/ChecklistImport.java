@@ -80,7 +80,7 @@ public class ChecklistImport {
         OrgView org = orgs.find(orgId).orElseThrow(() -> new NotFoundException("error.notFound"));
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > 200) {
-            throw DomainException.onField("title", "compliance.import.title");
+            throw DomainException.onField("title", "compliance.import.titleMissing");
         }
         List<Xlsx.SheetRow> rows = Xlsx.read(in, REQUIRED);
         List<RowError> errors = new ArrayList<>();

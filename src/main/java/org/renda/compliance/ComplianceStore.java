@@ -192,7 +192,7 @@ class ComplianceStore {
         if (reach.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(RATING_SELECT + """
+        return jdbc.sql(RATING_SELECT + " " + """
                  join compliance_assessment a on a.id = r.assessment_id
                  where a.assess_year = :year and %s order by r.org_id, i.item_no""".formatted(reach.sql("r.org_id")))
                 .params(reach.params()).param("year", year).query(ComplianceStore::rating).list();

@@ -88,6 +88,10 @@ class Navigation {
         if (a.canAny(Permission.FUNDS_READ)) {
             items.add(new Item("nav.funds", "/funds", path.startsWith("/funds")));
         }
+        // regulation compliance (issue 14)
+        if (a.canAny(Permission.COMPLIANCE_READ)) {
+            items.add(new Item("nav.compliance", "/compliance", path.startsWith("/compliance")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }
