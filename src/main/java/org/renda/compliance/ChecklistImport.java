@@ -64,13 +64,14 @@ public class ChecklistImport {
         if (!currentActor.require().canAny(Permission.COMPLIANCE_REVIEW)) {
             throw new NotFoundException("error.notFound");
         }
-        List<List<?>> kinds = evidence.all().stream().<List<?>>map(e -> List.of(e.label(), e.kind())).toList();
+        // Chinese names only: the import accepts a kind by its name (or its code, for programs)
+        List<List<?>> kinds = evidence.all().stream().<List<?>>map(e -> List.of(e.label())).toList();
         return Xlsx.writeSheets(List.of(
                 new Xlsx.SheetData(SHEET, HEADERS, List.of(
                         List.of(1, "人民代表大会会议", "乡镇人民代表大会每年至少举行两次会议", "全年举行会议次数不少于两次",
-                                "meeting.sessions"),
+                                "人民代表大会会议（次）"),
                         List.of(2, "代表工作", "乡镇人大代表联络站（点）实现全覆盖", "每个村（社区）设站或点", "代表联络站（个）"))),
-                new Xlsx.SheetData("佐证类型", List.of("名称", "代码"), kinds)));
+                new Xlsx.SheetData("佐证类型", List.of("佐证类型（可填入清单第五列）"), kinds)));
     }
 
     /** Imports the sheet as the organisation's checklist; {@link ImportRejected} lists each bad row. */

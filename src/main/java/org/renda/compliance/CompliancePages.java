@@ -79,14 +79,14 @@ class CompliancePages {
     }
 
     @GetMapping("/compliance")
-    String home() {
+    String home(@RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
         List<OrgView> places = desk.places();
         if (places.isEmpty()) {
             throw new NotFoundException("error.notFound");
         }
         long home = currentActor.require().homeOrgId();
         long org = places.stream().anyMatch(o -> o.id() == home) ? home : places.get(0).id();
-        return "redirect:/compliance/" + org;
+        return overview(org, year, model);
     }
 
     @GetMapping("/compliance/go")

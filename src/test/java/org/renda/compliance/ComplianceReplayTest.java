@@ -148,7 +148,7 @@ class ComplianceReplayTest {
 
         String html = mvc.perform(get("/compliance/" + county).param("year", String.valueOf(year))
                 .with(Logins.as(accounts, "county.staff"))).andReturn().getResponse().getContentAsString();
-        assertThat(html).contains("安澜镇", "柳溪镇", "未全面落实的事项", "部分落实", "专职工作人员尚未到位")
+        assertThat(html).contains("安澜镇", "柳溪镇", "未全面落实的事项", "部分落实", "专职人员尚未到位")
                 .doesNotContain("{0}", "compliance.");
     }
 
