@@ -27,7 +27,10 @@ public final class AuditCodes {
             // supervision (issue 13)
             "supervision_subject", "supervision_group", "supervision_activity",
             // funds (issue 14)
-            "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger");
+            "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger",
+            // regulation compliance (issue 14)
+            "compliance_checklist", "compliance_assessment", "compliance_rating", "compliance_party_report",
+            "compliance_figures");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -56,5 +59,7 @@ public final class AuditCodes {
             // supervision (issue 13)
             "VOTE_LINKED",
             // funds (issue 14)
-            "REVERSED", "VOUCHER_ADDED");
+            "REVERSED", "VOUCHER_ADDED",
+            // regulation compliance (issue 14)
+            "RETURNED", "FILE_ADDED");
 }

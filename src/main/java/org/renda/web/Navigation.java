@@ -59,6 +59,7 @@ class Navigation {
     private static final List<Map.Entry<String, List<String>>> GROUPS = List.of(
             Map.entry("nav.group.deputies", List.of("nav.myArchive", "nav.deputies", "nav.duties", "nav.myReceptions", "nav.stations")),
             Map.entry("nav.group.supervision", List.of("nav.supervision", "nav.appraisals", "nav.assessments", "nav.mySheets")),
+            Map.entry("nav.group.office", List.of("nav.funds", "nav.compliance", "nav.reports")),
             Map.entry(SYSTEM, List.of("nav.orgs", "nav.users", "nav.calendar", "nav.audit")));
 
     static List<Entry> group(List<Item> items) {
@@ -123,6 +124,10 @@ class Navigation {
         }
         if (a.canAny(Permission.FUNDS_READ)) {
             items.add(new Item("nav.funds", "/funds", path.startsWith("/funds")));
+        }
+        // regulation compliance (issue 14)
+        if (a.canAny(Permission.COMPLIANCE_READ)) {
+            items.add(new Item("nav.compliance", "/compliance", path.startsWith("/compliance")));
         }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));

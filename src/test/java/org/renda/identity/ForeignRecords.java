@@ -88,6 +88,13 @@ final class ForeignRecords {
         kind("expenses/{expenseId}", "fundExpense", "fund_expense");
         kind("vouchers/{voucherId}", "fundVoucher", "fund_voucher");
         kind("flags/{flagId}", "fundDeputyFlag", "fund_deputy_flag");
+        // regulation compliance (issue 14)
+        kind("compliance/{orgId}", "organisation", "organisation", "id not in (:ours)", null, null);
+        kind("assessments/{assessmentId}", "complianceAssessment", "compliance_assessment");
+        kind("ratings/{ratingId}", "complianceRating", "compliance_rating");
+        kind("files/{complianceFileId}", "complianceFile", "compliance_file");
+        kind("checklists/{checklistId}", "complianceChecklist", "compliance_checklist");
+        kind("party-reports/{partyReportId}", "compliancePartyReport", "compliance_party_report");
         // Named only by request parameters.
         kind("elections/{id}", "election", "election");
         kind("candidates/{candidateId}", "electionCandidate", "election_candidate", NOT_OURS, "election",

@@ -22,7 +22,7 @@ class NavigationGroupsTest {
                 item("nav.funds"), item("nav.users"), item("nav.audit")));
 
         assertThat(entries).extracting(Entry::labelKey).containsExactly("nav.home", "nav.dashboard",
-                "nav.group.deputies", "nav.cases", "nav.group.supervision", "nav.meetings", "nav.funds", "nav.group.system");
+                "nav.group.deputies", "nav.cases", "nav.group.supervision", "nav.meetings", "nav.group.office", "nav.group.system");
         Entry oversight = entries.get(4);
         assertThat(oversight.items()).extracting(Item::labelKey)
                 .containsExactly("nav.appraisals", "nav.supervision", "nav.assessments");

@@ -397,6 +397,7 @@ class OpenApiContractTest {
 
         eightStepsAndDutyReports(anlan, shiqiao);
         elections(anlan, tokenOf("anlan.chair"), shiqiao, town);
+        compliance(county, shiqiao);
 
         Set<String> uncalled = new TreeSet<>();
         Set<String> withoutSuccess = new TreeSet<>();
@@ -445,6 +446,43 @@ class OpenApiContractTest {
     }
 
     @Autowired org.renda.org.OrgTree orgTree;
+
+    /**
+     * Regulation compliance (issue 14), on 白沙镇 in a year nobody else assesses: open, read, rate all 41 items,
+     * submit, the county returns it, submit again, the county accepts; the figures; another town's clerk gets 404.
+     */
+    private void compliance(String county, String shiqiao) throws Exception {
+        long baisha = orgTree.findByCode("QH-BS").orElseThrow().id();
+        long qh = orgTree.findByCode("QH").orElseThrow().id();
+        long id = call("POST", "/api/v1/compliance/" + baisha + "/assessments?year=2021", county, null, 200).json()
+                .get("id").asLong();
+        call("POST", "/api/v1/compliance/" + baisha + "/assessments?year=2021", county, null, 422);
+        call("POST", "/api/v1/compliance/" + baisha + "/assessments?year=2021", shiqiao, null, 404);
+        JsonNode page = call("GET", "/api/v1/compliance/assessments/" + id, county, null, 200).json();
+        call("GET", "/api/v1/compliance/assessments/" + id, shiqiao, null, 404);
+        JsonNode lines = page.get("lines");
+        assertThat(lines.size()).isEqualTo(41);
+        long first = lines.get(0).get("rating").get("id").asLong();
+        call("PUT", "/api/v1/compliance/ratings/" + first, county, "{\"rating\":\"MOSTLY\"}", 400);
+        call("PUT", "/api/v1/compliance/ratings/" + first, shiqiao, "{\"rating\":\"FULL\"}", 404);
+        call("POST", "/api/v1/compliance/assessments/" + id + "/submit", county, null, 422);
+        for (JsonNode line : lines) {
+            call("PUT", "/api/v1/compliance/ratings/" + line.get("rating").get("id").asLong(), county,
+                    "{\"rating\":\"FULL\",\"remark\":null,\"recordLink\":null}", 200);
+        }
+        call("POST", "/api/v1/compliance/assessments/" + id + "/submit", county, null, 200);
+        call("POST", "/api/v1/compliance/assessments/" + id + "/review", county, "{\"accept\":false}", 422);
+        call("POST", "/api/v1/compliance/assessments/" + id + "/review", county,
+                "{\"accept\":false,\"comment\":null,\"notes\":{\"%d\":\"契约测试：请补充材料\"}}".formatted(first), 200);
+        call("POST", "/api/v1/compliance/assessments/" + id + "/submit", county, null, 200);
+        call("POST", "/api/v1/compliance/assessments/" + id + "/review", shiqiao, "{\"accept\":true}", 404);
+        call("POST", "/api/v1/compliance/assessments/" + id + "/review", county, "{\"accept\":true,\"comment\":\"同意\"}",
+                200);
+        JsonNode summary = call("GET", "/api/v1/compliance/" + qh + "/summary?year=2021", county, null, 200).json();
+        assertThat(summary.get("accepted").asInt()).isGreaterThanOrEqualTo(1);
+        call("GET", "/api/v1/compliance/" + qh + "/summary?year=2021", shiqiao, null, 404);
+        call("GET", "/api/v1/compliance/" + qh + "/summary", county, null, 400);
+    }
 
     /** A case registered by the town's clerk on the intake page. */
     private long newCase(long town) throws Exception {
