@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.renda.assessment.AssessmentDesk;
-import org.renda.assessment.AssessmentViews.SubjectView;
 import org.renda.assessment.SchemeBook;
 import org.renda.assessment.engine.PeriodKind;
 import org.renda.identity.Logins;
@@ -165,7 +163,7 @@ class PortalPagesTest {
         assertThat(visit(url).getResponse().getStatus()).as("withdrawn").isEqualTo(404);
         assertThat(jdbc.sql("""
                 select action from audit_event where entity_type = 'assessment_period' and entity_id = ?
-                 and action like 'PORTAL%' order by id""").param(String.valueOf(period)).query(String.class).list())
+                 and action like 'PORTAL%' order by seq""").param(String.valueOf(period)).query(String.class).list())
                 .containsExactly("PORTAL_PUBLISHED", "PORTAL_WITHDRAWN");
     }
 
@@ -183,29 +181,8 @@ class PortalPagesTest {
         assertThat(visit("/public/c/QH-AL/assessments/" + open).getResponse().getStatus()).isEqualTo(404);
     }
 
-    /** A June measurement of 安澜镇's villages taken through close, sign-off, publication and the final result. */
     private long finalPeriod(String name) {
-        long period = SystemContext.call(() -> {
-            long scheme = schemes.draftFromTemplate(org("QH-AL"), "VILLAGES", name, 2032);
-            schemes.approve(scheme);
-            long p = desk.openPeriod(scheme, PeriodKind.H1, name + "上半年测评", LocalDate.of(2032, 1, 1),
-                    LocalDate.of(2032, 6, 30));
-            List<SubjectView> subjects = desk.subjects(p);
-            for (int i = 0; i < subjects.size(); i++) {
-                BigDecimal rate = new BigDecimal("0.80").add(new BigDecimal(i % 15).movePointLeft(2));
-                desk.enterRate(subjects.get(i).id(), "M1", rate, "纸质测评表汇总");
-                desk.enterRate(subjects.get(i).id(), "M2", rate, "代表测评表汇总");
-            }
-            desk.close(p, true);
-            desk.signOff(p, true);
-            desk.publish(p);
-            return p;
-        });
-        // the appeal window has passed (a test cannot wait for it)
-        jdbc.sql("update assessment_period set appeal_until = ? where id = ?").params(LocalDate.now().minusDays(1),
-                period).update();
-        SystemContext.run(() -> desk.finalise(period));
-        return period;
+        return PortalFixtures.finalPeriod(schemes, desk, jdbc, org("QH-AL"), name);
     }
 
     private long org(String code) {
