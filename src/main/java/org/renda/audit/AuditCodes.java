@@ -56,5 +56,7 @@ public final class AuditCodes {
             // supervision (issue 13)
             "VOTE_LINKED",
             // funds (issue 14)
-            "REVERSED", "VOUCHER_ADDED");
+            "REVERSED", "VOUCHER_ADDED",
+            // public portal (issue 14): an assessment's final results put on the portal and withdrawn
+            "PORTAL_PUBLISHED", "PORTAL_WITHDRAWN");
 }

@@ -82,7 +82,13 @@ public class Congresses {
                 orphans.add(of(o));
             }
         }
-        heads.forEach((id, head) -> out.add(new CongressGroup(head, members.get(id))));
+        // a county's towns and streets in the tree's order (its sort order, then the code), as the forms list them
+        Map<String, Integer> order = new HashMap<>();
+        sorted.forEach(o -> order.put(o.code(), o.sortOrder()));
+        Comparator<Congress> treeOrder = Comparator.comparing((Congress c) -> order.getOrDefault(c.code(), 0))
+                .thenComparing(Congress::code);
+        heads.forEach((id, head) -> out.add(new CongressGroup(head, members.get(id).stream().sorted(treeOrder)
+                .toList())));
         orphans.forEach(o -> out.add(new CongressGroup(o, List.of())));
         return out;
     }
