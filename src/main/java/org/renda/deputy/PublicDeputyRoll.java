@@ -73,7 +73,21 @@ public class PublicDeputyRoll {
             out.add(new PublicDeputy(s.name(), s.code(), s.constituency(), s.group(), s.termStart(), s.termEnd(), term,
                     counts.getOrDefault(year, 0)));
         }
+        // 第2选区 before 第10选区 (the number, not the text), then names as a Chinese reader orders them
+        java.text.Collator chinese = java.text.Collator.getInstance(java.util.Locale.CHINA);
+        out.sort(java.util.Comparator.comparingInt((PublicDeputy d) -> number(d.constituency()))
+                .thenComparing(d -> d.constituency() == null ? "" : d.constituency())
+                .thenComparing(PublicDeputy::name, chinese));
         return new Roll(year, out, out.stream().mapToInt(PublicDeputy::yearDuties).sum(),
                 out.stream().mapToInt(PublicDeputy::termDuties).sum());
+    }
+
+    /** The first number in a constituency's name (第12选区 → 12); without one, after every numbered one. */
+    static int number(@Nullable String constituency) {
+        if (constituency == null) {
+            return Integer.MAX_VALUE;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(constituency);
+        return m.find() && m.group().length() < 9 ? Integer.parseInt(m.group()) : Integer.MAX_VALUE - 1;
     }
 }
