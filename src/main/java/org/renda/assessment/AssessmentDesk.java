@@ -344,6 +344,31 @@ public class AssessmentDesk {
         move(p, PeriodStatus.PUBLISHED, PeriodStatus.FINAL, null, null);
     }
 
+    /**
+     * The presiding officer (the presidium, {@link Permission#ASSESSMENT_DECIDE}) puts a period's final results on
+     * the congress's public portal, or takes them down again ({@code on = false}). Only final results may go public:
+     * the publication to the subjects for their appeals ({@link #publish}) stays among them.
+     */
+    public void publishOnPortal(long periodId, boolean on) {
+        PeriodRow p = access.period(periodId, Permission.ASSESSMENT_DECIDE);
+        if (on && p.status() != PeriodStatus.FINAL) {
+            throw new DomainException("assessment.portal.error.notFinal");
+        }
+        boolean was = store.publicSince(p.id()).isPresent();
+        if (was == on) {
+            return;
+        }
+        store.portal(p.id(), on ? AssessmentStore.now() : null, on ? currentActor.auditName() : null);
+        audit.record(p.orgId(), AUDIT_PERIOD, p.id(), on ? "PORTAL_PUBLISHED" : "PORTAL_WITHDRAWN",
+                Map.of("name", p.name(), "public", was), Map.of("name", p.name(), "public", on));
+    }
+
+    /** Since when the period's final results are on the public portal, if they are (for the staff's page). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.Instant> onPortalSince(long periodId) {
+        return store.publicSince(access.readable(periodId).id());
+    }
+
     private void move(PeriodRow p, PeriodStatus from, PeriodStatus to, @Nullable LocalDate publishedOn,
             @Nullable LocalDate appealUntil) {
         if (p.status() != from) {

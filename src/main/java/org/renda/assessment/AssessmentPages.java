@@ -437,6 +437,8 @@ class AssessmentPages {
         model.addAttribute("results", desk.results(id));
         model.addAttribute("canWrite", actor.can(Permission.ASSESSMENT_WRITE, p.orgId()));
         model.addAttribute("canDecide", actor.can(Permission.ASSESSMENT_DECIDE, p.orgId()));
+        model.addAttribute("onPortalSince", desk.onPortalSince(id).orElse(null));
+        model.addAttribute("portalOrgCode", orgs.find(p.orgId()).map(o -> o.code()).orElse(""));
         model.addAttribute("incomplete", p.status().hasResults() ? desk.incomplete(id) : List.of());
         model.addAttribute("weakest", desk.weakestDeputies(id, 5));
         names(d, model);
@@ -469,6 +471,13 @@ class AssessmentPages {
     String publish(@PathVariable long id, RedirectAttributes redirect) {
         return feedback.redirect(redirect, "/assessments/periods/" + id + "/results", () -> desk.publish(id),
                 "assessment.period.published");
+    }
+
+    /** The presiding officer puts the final results on the public portal, or takes them down ({@code on=false}). */
+    @PostMapping("/assessments/periods/{id}/portal")
+    String portal(@PathVariable long id, @RequestParam(defaultValue = "true") boolean on, RedirectAttributes redirect) {
+        return feedback.redirect(redirect, "/assessments/periods/" + id + "/results",
+                () -> desk.publishOnPortal(id, on), on ? "assessment.portal.published" : "assessment.portal.withdrawn");
     }
 
     @PostMapping("/assessments/periods/{id}/finalise")

@@ -214,6 +214,25 @@ class AssessmentStore {
         }
     }
 
+    /** Puts the period on the public portal ({@code since} set) or takes it down ({@code null}). */
+    void portal(long id, @Nullable OffsetDateTime since, @Nullable String by) {
+        jdbc.sql("update assessment_period set public_since = ?, public_by = ? where id = ?")
+                .params(since, by, id).update();
+    }
+
+    /** Since when the period's final results are public, if they are. */
+    Optional<Instant> publicSince(long id) {
+        return jdbc.sql("select public_since from assessment_period where id = ? and public_since is not null")
+                .param(id).query((rs, n) -> instant(rs, "public_since")).optional();
+    }
+
+    /** The periods of one organisation whose final results are public, latest first. */
+    List<PeriodRow> publicPeriods(long orgId) {
+        return jdbc.sql("""
+                select * from assessment_period where org_id = ? and status = 'FINAL' and public_since is not null
+                order by for_year desc, ends_on desc, id desc""").param(orgId).query(AssessmentStore::period).list();
+    }
+
     private static PeriodRow period(ResultSet rs, int n) throws SQLException {
         return new PeriodRow(rs.getLong("id"), rs.getLong("org_id"), rs.getLong("scheme_id"),
                 PeriodKind.valueOf(rs.getString("kind")), rs.getInt("for_year"), rs.getString("name"),

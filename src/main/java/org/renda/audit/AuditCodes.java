@@ -61,5 +61,7 @@ public final class AuditCodes {
             // funds (issue 14)
             "REVERSED", "VOUCHER_ADDED",
             // regulation compliance (issue 14)
-            "RETURNED", "FILE_ADDED");
+            "RETURNED", "FILE_ADDED",
+            // public portal (issue 14): an assessment's final results put on the portal and withdrawn
+            "PORTAL_PUBLISHED", "PORTAL_WITHDRAWN");
 }

@@ -78,6 +78,27 @@ class SupervisionStore {
                 .list();
     }
 
+    /** One congress's subjects of a year, for the public portal (no reach: the caller shows only public fields). */
+    List<SubjectRow> subjectsOf(long orgId, int year) {
+        return jdbc.sql("select * from supervision_subject where org_id = ? and for_year = ? order by kind, id")
+                .params(orgId, year).query(this::subjectRow).list();
+    }
+
+    /** The latest activity's satisfaction vote of each subject that has one (the year-end review's). */
+    Map<Long, Long> lastVotes(Collection<Long> subjectIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select subject_id, vote_id from supervision_activity where subject_id in (:ids) and vote_id is not null
+                order by planned_on, id""").param("ids", subjectIds)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+
     /** Subjects per organisation in the year, within the reach. */
     Map<Long, Long> countsByOrg(Reach reach, int year) {
         Map<Long, Long> out = new LinkedHashMap<>();

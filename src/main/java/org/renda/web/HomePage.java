@@ -67,12 +67,14 @@ class HomePage {
     private final SheetWorkload sheets;
     private final VoteWorkload votes;
     private final org.renda.meeting.MeetingDesk meetings;
+    private final org.renda.portal.Congresses congresses;
 
     HomePage(CurrentActor currentActor, OrgDirectory orgs, UserAdministration users, AuditTrail audit,
             DeputyRegister deputies, DutyLog duties, ReceptionLedger receptions, ReceptionRoster roster,
             CaseWorkload cases, RectificationWorkload rectifications, SheetWorkload sheets, VoteWorkload votes,
-            org.renda.meeting.MeetingDesk meetings) {
+            org.renda.meeting.MeetingDesk meetings, org.renda.portal.Congresses congresses) {
         this.meetings = meetings;
+        this.congresses = congresses;
         this.currentActor = currentActor;
         this.orgs = orgs;
         this.users = users;
@@ -91,6 +93,7 @@ class HomePage {
     String home(Model model) {
         Optional<Actor> signedIn = currentActor.current();
         if (signedIn.isEmpty()) {
+            model.addAttribute("congresses", congresses.groups());
             return PORTAL;
         }
         Actor actor = signedIn.get();

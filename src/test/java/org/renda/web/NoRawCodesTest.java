@@ -38,7 +38,9 @@ class NoRawCodesTest {
     @Test
     void noPublicPageShowsACode() throws Exception {
         assertThat(walk(null, List.of("/login", "/public/opinions/new", "/public/opinions/track",
-                "/public/deputies", "/public/stations", "/public/appraisals"), 40)).isEmpty();
+                "/public/deputies", "/public/stations", "/public/appraisals",
+                // the congresses' public sites (issue 14, portal)
+                "/public/c/QH", "/public/c/QH-AL"), 60)).isEmpty();
     }
 
     @Test
