@@ -4,7 +4,8 @@ import org.springframework.test.context.ActiveProfilesResolver;
 
 /**
  * Chooses the test database: the embedded H2 by default, PostgreSQL when the build's second run sets
- * {@code renda.test.database=postgres}.
+ * {@code renda.test.database=postgres}: the server at {@code renda.test.pg.url} when one answers there, an embedded
+ * PostgreSQL otherwise ({@link TestPostgres}).
  */
 public class TestDatabases implements ActiveProfilesResolver {
 
@@ -14,6 +15,10 @@ public class TestDatabases implements ActiveProfilesResolver {
 
     @Override
     public String[] resolve(Class<?> testClass) {
-        return postgres() ? new String[] {"test", "pgtest"} : new String[] {"test"};
+        if (postgres()) {
+            TestPostgres.ensure();
+            return new String[] {"test", "pgtest"};
+        }
+        return new String[] {"test"};
     }
 }
