@@ -20,6 +20,8 @@
 set -euo pipefail
 
 HA_DIR=${HA_DIR:-/tmp/renda-ha}
+# The caller's libpq settings (a multi-host PGHOST, target_session_attrs) must not steer our own psql calls.
+unset PGHOST PGPORT PGUSER PGDATABASE PGTARGETSESSIONATTRS PGSERVICE
 BASEPORT=${HA_PORT_BASE:-6000}
 FAST=${FAST:-1}
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
