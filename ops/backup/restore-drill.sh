@@ -192,7 +192,7 @@ verify_chain() { # $1 port, $2 database, $3 name -> exit code of --verify-audit
     --verify-audit > "$OUT/verify-$3.log" 2>&1
   local rc=$?
   set -e
-  { grep -E "Audit chain|审计" "$OUT/verify-$3.log" | tail -2 | sed 's/.*: \(Audit\|审计\)/\1/' || true; } | tee -a "$OUT/run.log" >&2
+  { grep -E '^(哈希链|Hash chain)' "$OUT/verify-$3.log" || echo "no verdict, see $OUT/verify-$3.log"; } | sed "s/^/  $3: /" | tee -a "$OUT/run.log" >&2
   return $rc
 }
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that is away for a moment (a failover to the standby, a restart, no connection to be had) from
@@ -17,7 +18,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * <p>What counts: no connection from the pool ({@link CannotCreateTransactionException}, Spring's
  * {@link DataAccessResourceFailureException}s, {@link SQLTransientConnectionException}), and any SQL state of class
  * 08 (connection exception), 57P01–57P03 (the server is shutting down or starting), and 25006 (a write on a
- * read-only server: a connection that reached a standby).
+ * read-only server: a connection that reached a standby). When the rollback after such a failure fails as well,
+ * Spring throws the rollback's {@link TransactionSystemException} and keeps the first failure as its application
+ * exception, which is what is looked at then.
  */
 public final class DatabaseOutage {
 
@@ -36,6 +39,12 @@ public final class DatabaseOutage {
                 return true;
             }
             if (t instanceof SQLException s && isOutageState(s.getSQLState())) {
+                return true;
+            }
+            // The connection broke mid-transaction, so the rollback failed too ("Connection is closed", no SQL
+            // state) and Spring threw that instead; the failure that started it is kept aside.
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && tse.getApplicationException() != e && isOutage(tse.getApplicationException())) {
                 return true;
             }
         }

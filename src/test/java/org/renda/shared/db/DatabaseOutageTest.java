@@ -40,6 +40,21 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aRollbackThatFailsAfterTheConnectionBrokeIsAnOutage() {
+        // Seen in the failover drill: the statement failed with an I/O error, Hikari closed the connection, the
+        // rollback then failed with Hikari's "Connection is closed" (no SQL state), and Spring threw that one.
+        var io = new DataAccessResourceFailureException("select ... for update",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(io);
+        assertThat(DatabaseOutage.isOutage(rollback)).isTrue();
+        // A rollback failure after an ordinary fault stays a fault.
+        var other = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        other.initApplicationException(new IllegalStateException("a bug"));
+        assertThat(DatabaseOutage.isOutage(other)).isFalse();
+    }
+
+    @Test
     void aWriteThatReachedTheStandbyIsAnOutage() {
         var readOnly = new SQLException("cannot execute INSERT in a read-only transaction", "25006");
         assertThat(DatabaseOutage.isOutage(new UncategorizedSQLException("insert", "insert into case_item", readOnly)))
