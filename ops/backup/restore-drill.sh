@@ -107,6 +107,13 @@ burst() { # $1 batch name, $2 clients, $3 keys each; runs in the background, set
     --out "$OUT/acks-$1.csv" --progress "$OUT/progress-$1.txt" > "$OUT/client-$1.log" 2>&1 &
   CLIENT_PID=$!
 }
+wait_acks() { # $1 batch name, $2 acknowledged submissions to wait for (the client JVM takes a while to start)
+  for _ in $(seq 600); do
+    [[ "$(cut -d' ' -f1 "$OUT/progress-$1.txt" 2>/dev/null || echo 0)" -ge "$2" ]] && return 0
+    kill -0 "$CLIENT_PID" 2>/dev/null || return 0
+    sleep 0.1
+  done
+}
 wait_burst() { wait "$CLIENT_PID" || true; CLIENT_PID=; cat "$OUT/client-$1.log" >> "$OUT/run.log"; }
 batch_cases() { # $1 port, $2 batch name
   q "$1" "$DB" -c "select count(*) from case_item where idempotency_key like 'crash-$RUN$2-%'"
@@ -122,7 +129,7 @@ burst 1 4 50; wait_burst 1
 
 log "logical backup (pg_dump -Fc) while batch 2 (400 submissions) arrives; counts in the dump's own snapshot"
 burst 2 4 100
-sleep 1
+wait_acks 2 100
 q "$SRC_PORT" "$DB" > /dev/null <<SQL
 begin isolation level repeatable read, read only;
 select pg_export_snapshot() as snap \gset
@@ -140,11 +147,12 @@ log "dump: $(du -h "$OUT/renda.dump" | cut -f1), taken while batch 2 was at $DUM
 
 log "physical backup (pg_basebackup, WAL streamed) while batch 3 (200 submissions) arrives"
 burst 3 4 50
-sleep 1
+wait_acks 3 50
 as_pg pg_basebackup -h 127.0.0.1 -p "$SRC_PORT" -U postgres -D "$BK_DIR/base" -Fp -X stream -c fast -l "$RP-base" \
   > "$OUT/basebackup.log" 2>&1
+BASE_PROGRESS=$(cut -d' ' -f1 "$OUT/progress-3.txt" 2>/dev/null || echo '?')
 wait_burst 3
-log "base backup: $(du -sh "$BK_DIR/base" | cut -f1)"
+log "base backup: $(du -sh "$BK_DIR/base" | cut -f1), done while batch 3 was at $BASE_PROGRESS of 200 acknowledged"
 
 log "restore point $RP: writers held back by a share lock on every table while it is counted and marked"
 for attempt in 1 2 3 4 5; do
