@@ -33,6 +33,9 @@ OUT=$(cd "$OUT" && pwd)
 BASE="http://127.0.0.1:$PORT"
 RUN=b$(date +%s)
 ARCH=$BK_DIR/archive
+# This run's own audit signing key and checkpoint copy (the app's defaults are under ./data, shared by every run
+# from this directory). The copy is kept with each backup as it was at the backup's moment (see verify_chain).
+AUDIT_OPTS="--renda.audit.signing-key-file=$OUT/audit-signing.key --renda.audit.checkpoint-copy-file=$OUT/audit-checkpoints.jsonl"
 
 case "$BK_DIR" in /tmp/*|/var/tmp/*) ;; *) echo "BK_DIR must be under /tmp or /var/tmp (it is wiped)" >&2; exit 2 ;; esac
 [[ $(id -u) -eq 0 ]] || { echo "run as root (the clusters run as the postgres user)" >&2; exit 2; }
@@ -91,9 +94,9 @@ log "start Renda on it (demo county loaded) at $BASE"
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$SRC_PORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
 RENDA_DEMO_ENABLED=true \
   java ${APP_JAVA_OPTS:--Xmx768m} -jar "$JAR" --spring.profiles.active=postgres --server.address=127.0.0.1 \
-  --server.port="$PORT" --renda.public.rate-limit.enabled=false > "$OUT/app.log" 2>&1 &
+  --server.port="$PORT" --renda.public.rate-limit.enabled=false $AUDIT_OPTS > "$OUT/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 360); do
+for _ in $(seq 1200); do
   curl -sf -o /dev/null "$BASE/actuator/health" && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "the app did not start, see $OUT/app.log" >&2; exit 1; }
   sleep 0.5
@@ -130,6 +133,8 @@ burst 1 4 50; wait_burst 1
 log "logical backup (pg_dump -Fc) while batch 2 (400 submissions) arrives; counts in the dump's own snapshot"
 burst 2 4 100
 wait_acks 2 100
+# The checkpoint copy goes with the backup; taken before the snapshot, it holds nothing the snapshot lacks.
+cp "$OUT/audit-checkpoints.jsonl" "$OUT/checkpoints-dump.jsonl" 2>/dev/null || : > "$OUT/checkpoints-dump.jsonl"
 q "$SRC_PORT" "$DB" > /dev/null <<SQL
 begin isolation level repeatable read, read only;
 select pg_export_snapshot() as snap \gset
@@ -160,6 +165,7 @@ for attempt in 1 2 3 4 5; do
 set lock_timeout = '5s';
 begin;
 lock table $TABLES in share mode;
+\! cp $OUT/audit-checkpoints.jsonl $OUT/checkpoints-pitr.jsonl
 \o $OUT/counts-pitr.txt
 $COUNT_SQL order by 1;
 \o
@@ -194,10 +200,13 @@ compare() { # $1 expected counts file, $2 port, $3 database, $4 name -> prints "
 }
 
 verify_chain() { # $1 port, $2 database, $3 name -> exit code of --verify-audit
+  # Against the checkpoint copy as it was when the backup was taken: today's copy also holds the checkpoints
+  # signed after it, and a restore to an earlier moment rightly shows against it as "the last records deleted".
   set +e
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$1/$2" SPRING_DATASOURCE_USERNAME=postgres \
     java -Xmx512m -jar "$JAR" --spring.profiles.active=postgres --server.address=127.0.0.1 --server.port=0 \
-    --verify-audit > "$OUT/verify-$3.log" 2>&1
+    --renda.audit.signing-key-file="$OUT/audit-signing.key" --renda.audit.checkpoint-copy-file="$OUT/checkpoints-$3.jsonl" \
+    --verify-audit --audit-checkpoints="$OUT/checkpoints-$3.jsonl" > "$OUT/verify-$3.log" 2>&1
   local rc=$?
   set -e
   { grep -E '^(哈希链|Hash chain)' "$OUT/verify-$3.log" || echo "no verdict, see $OUT/verify-$3.log"; } | sed "s/^/  $3: /" | tee -a "$OUT/run.log" >&2

@@ -34,6 +34,9 @@ JDBC_URL="jdbc:postgresql://127.0.0.1:$P1,127.0.0.1:$P2/$DB?targetServerType=pri
 # psql/libpq: the same two servers, the one that accepts writes.
 export PGHOST=127.0.0.1,127.0.0.1 PGPORT=$P1,$P2 PGUSER=postgres PGTARGETSESSIONATTRS=read-write
 PSQL=/usr/lib/postgresql/15/bin/psql
+# This run's own audit signing key and checkpoint copy (the app's defaults are under ./data, shared by every run
+# from this directory): the chain check after the failover compares the new primary with what this run signed.
+AUDIT_OPTS="--renda.audit.signing-key-file=$OUT/audit-signing.key --renda.audit.checkpoint-copy-file=$OUT/audit-checkpoints.jsonl"
 
 log() { echo "== $*" | tee -a "$OUT/run.log"; }
 now_ms() { date +%s%3N; }
@@ -74,9 +77,9 @@ SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME=postgres \
 RENDA_BOOTSTRAP_ADMIN_PASSWORD=drill-Admin-2026 RENDA_BOOTSTRAP_ROOT_CODE=BENCH \
 RENDA_BOOTSTRAP_ROOT_NAME=演练县 RENDA_BOOTSTRAP_ROOT_TYPE=COUNTY \
   java ${APP_JAVA_OPTS:--Xmx768m} -jar "$JAR" --spring.profiles.active=postgres --server.address=127.0.0.1 \
-  --server.port="$PORT" --renda.public.rate-limit.enabled=false > "$OUT/app.log" 2>&1 &
+  --server.port="$PORT" --renda.public.rate-limit.enabled=false $AUDIT_OPTS > "$OUT/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 240); do
+for _ in $(seq 1200); do
   curl -sf -o /dev/null "$BASE/actuator/health" && break
   kill -0 "$APP_PID" 2>/dev/null || { echo "the app did not start, see $OUT/app.log" >&2; exit 1; }
   sleep 0.5
@@ -176,8 +179,8 @@ log "the app's answers while the database was away: $(grep -c 'answered 503' "$O
 log "verify the audit hash chain on the new primary"
 set +e
 SPRING_DATASOURCE_URL="$JDBC_URL" SPRING_DATASOURCE_USERNAME=postgres \
-  java -Xmx512m -jar "$JAR" --spring.profiles.active=postgres --server.address=127.0.0.1 --server.port=0 --verify-audit \
-  > "$OUT/verify-audit.log" 2>&1
+  java -Xmx512m -jar "$JAR" --spring.profiles.active=postgres --server.address=127.0.0.1 --server.port=0 $AUDIT_OPTS \
+  --verify-audit --audit-checkpoints="$OUT/audit-checkpoints.jsonl" > "$OUT/verify-audit.log" 2>&1
 CHAIN=$?
 set -e
 { grep -E "^(哈希链|Hash chain)" "$OUT/verify-audit.log" || echo "no verdict, see $OUT/verify-audit.log"; } | tee -a "$OUT/run.log"
