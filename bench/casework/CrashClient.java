@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Writes one line per key: {@code key,receiptCode,finalStatus,attempts,firstFailure} (receiptCode empty when
- * it gave up), and keeps the number of acknowledged keys in the progress file while it runs.
+ * it gave up), and keeps the number of acknowledged keys in the progress file while it runs. With
+ * {@code --events FILE} it also writes one line per attempt, {@code startMillis,endMillis,key,outcome} (outcome:
+ * the HTTP status or the exception's name), from which the failover drill (ops/ha) measures the downtime.
  */
 public class CrashClient {
 
@@ -50,6 +52,8 @@ public class CrashClient {
         long giveUpNanos = Duration.ofSeconds(Long.parseLong(arg(args, "give-up", "300"))).toNanos();
         Path out = Path.of(arg(args, "out", "acks.csv"));
         Path progress = Path.of(arg(args, "progress", "progress.txt"));
+        String eventsArg = arg(args, "events", "");
+        java.util.Queue<String> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         AtomicLong acked = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -90,8 +94,10 @@ public class CrashClient {
                     while (ack == null) {
                         attempts++;
                         String failure;
+                        long began = System.currentTimeMillis();
                         try {
                             HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                            events.add(began + "," + System.currentTimeMillis() + "," + key + "," + r.statusCode());
                             if (r.statusCode() / 100 == 2) {
                                 Matcher m = CODE.matcher(r.body());
                                 if (!m.find()) {
@@ -109,6 +115,7 @@ public class CrashClient {
                             }
                         } catch (IOException e) {
                             failure = e.getClass().getSimpleName();
+                            events.add(began + "," + System.currentTimeMillis() + "," + key + "," + failure);
                         }
                         failures.incrementAndGet();
                         if (firstFailure.isEmpty()) {
@@ -141,6 +148,9 @@ public class CrashClient {
         pool.shutdown();
         reporter.interrupt();
         Files.write(out, lines, StandardCharsets.UTF_8);
+        if (!eventsArg.isEmpty()) {
+            Files.write(Path.of(eventsArg), events, StandardCharsets.UTF_8);
+        }
         Files.writeString(progress, acked.get() + " " + failures.get() + " done\n");
         System.out.printf(Locale.ROOT, "CrashClient: %d keys in %.1f s; acknowledged %d, gave up %d; %d keys needed retries"
                 + " (%d failed attempts), %d of them answered 200 = committed before the crash, answer lost%n",

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.renda.shared.DomainException;
 import org.renda.shared.NotAuthenticatedException;
 import org.renda.shared.NotFoundException;
+import org.renda.shared.db.DatabaseOutage;
 import org.renda.shared.excel.ImportRejected;
 import org.renda.shared.web.Feedback;
 import org.springframework.context.MessageSource;
@@ -174,12 +175,32 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these with its own problem details
         }
+        if (DatabaseOutage.isOutage(e)) {
+            return unavailable(e);
+        }
         log.error("Unexpected API error", e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, text("error.500", null));
         p.setType(URI.create("urn:renda:problem:error.500"));
         return ResponseEntity.internalServerError()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
+
+    /**
+     * The database is away for a moment (a failover to the standby, a restart): 503 with Retry-After, so a partner
+     * system sends the same request again (with the same Idempotency-Key a submission is never registered twice).
+     * Nothing half-done was saved: the transaction did not commit, or committed and the retry finds it.
+     */
+    ResponseEntity<Object> unavailable(Exception e) {
+        log.warn("Database unavailable, answered 503: {}", e.toString());
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                text("error.databaseUnavailable", null));
+        p.setType(URI.create("urn:renda:problem:error.databaseUnavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** A failover on loopback takes about 5 s, with the pg_auto_failover defaults about 30 s (docs/operations.md). */
+    static final String RETRY_AFTER_SECONDS = "5";
 
     private static ResponseEntity<Object> problem(ProblemDetail p) {
         return ResponseEntity.status(p.getStatus())

@@ -119,6 +119,28 @@ class PageErrors {
         return badRequest(feedback.text("error.dataRejected"), request, response);
     }
 
+    /**
+     * The database is away for a moment (a failover to the standby, a restart): 503 and "try again in a few seconds",
+     * not an internal error. Any other data-access or transaction failure goes on to the 500 page as before.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class,
+        org.springframework.transaction.TransactionException.class})
+    ModelAndView unavailable(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+        if (!org.renda.shared.db.DatabaseOutage.isOutage(e)) {
+            throw e;
+        }
+        log.warn("Database unavailable on {}, answered 503: {}", request.getRequestURI(), e.toString());
+        response.setStatus(503);
+        response.setHeader("Retry-After", "5");
+        // No navigation: building it may need the database that is away.
+        ModelAndView mv = new ModelAndView("error");
+        mv.addObject("status", 503);
+        mv.addObject("actor", navigation.actor());
+        mv.addObject("nav", java.util.List.of());
+        mv.addObject("message", messages.getMessage("error.databaseUnavailable", null, LocaleContextHolder.getLocale()));
+        return mv;
+    }
+
     private ModelAndView badRequest(String message, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(400);
         ModelAndView mv = page(400, request);
