@@ -31,7 +31,9 @@ $$;
 
 -- The audit log and its signed checkpoints are append-only: read and add, never change or remove.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, audit_checkpoint FROM renda_app;
--- The chain head is one row, moved forward by every append: never added to, removed or emptied.
-REVOKE INSERT, DELETE, TRUNCATE ON audit_chain_head FROM renda_app;
+-- The chain heads (one row per audit partition, docs/architecture.md "Audit partitions") are moved forward by
+-- every append and added when a partition writes its first entry: never removed or emptied. With
+-- renda.audit.partition-depth=0 (one chain) INSERT may be revoked as well.
+REVOKE DELETE, TRUNCATE ON audit_chain_head FROM renda_app;
 -- The schema is the owner's: the application neither migrates nor rewrites migration history.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM renda_app;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.CurrentActor;
@@ -20,16 +21,22 @@ import org.renda.shared.PersonNames;
 import org.renda.shared.Reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The module's facade. {@link #record} must run inside the transaction that makes the change, so the
- * change and its audit entry commit or roll back together; the chain head row is locked for the
- * append, which orders concurrent writers.
+ * change and its audit entry commit or roll back together; the head row of the entry's chain is locked for
+ * the append, which orders concurrent writers of that chain. Each audit partition (an organisation subtree,
+ * {@link AuditPartitions}) has its own chain, head and checkpoints, so writers of different partitions do not
+ * wait for each other; with {@code renda.audit.partition-depth=0} (the default) there is one chain, "root".
  */
 @Service
 public class AuditTrail {
@@ -41,10 +48,15 @@ public class AuditTrail {
     private final ObjectMapper json;
     private final CheckpointBook checkpoints;
     private final PersonNames people;
+    private final AuditPartitions partitions;
+    private final TransactionTemplate newChain;
 
     AuditTrail(JdbcClient jdbc, CurrentActor currentActor, ObjectMapper json, CheckpointBook checkpoints,
-            PersonNames people) {
+            PersonNames people, AuditPartitions partitions, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.partitions = partitions;
+        this.newChain = new TransactionTemplate(transactions);
+        this.newChain.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.people = people;
         this.currentActor = currentActor;
         this.json = json;
@@ -60,7 +72,8 @@ public class AuditTrail {
             @Nullable Object after) {
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
-        Head head = lockHead();
+        String chain = partitions.chainOf(orgId);
+        Head head = lockHead(chain);
         long seq = head.lastSeq() + 1;
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         String actor = currentActor.auditName();
@@ -68,19 +81,20 @@ public class AuditTrail {
         String hash = ChainHash.of(head.lastHash(), seq, now.toEpochMilli(), actor, orgId, entityType, id, action,
                 beforeJson, afterJson);
         jdbc.sql("""
-                insert into audit_event (seq, org_id, occurred_at, actor, action, entity_type, entity_id,
+                insert into audit_event (chain, seq, org_id, occurred_at, actor, action, entity_type, entity_id,
                                          before_state, after_state, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(seq, orgId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor, action, entityType, id,
-                        beforeJson, afterJson, head.lastHash(), hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(chain, seq, orgId, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor, action, entityType,
+                        id, beforeJson, afterJson, head.lastHash(), hash)
                 .update();
-        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, hash).update();
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where chain = ?").params(seq, hash, chain)
+                .update();
         if (checkpoints.due(seq)) {
             try {
-                checkpoints.sign(seq, hash);
+                checkpoints.sign(chain, seq, hash);
             } catch (IllegalStateException e) {
                 // An unusable key file must not stop the change itself; the next checkpoint covers this head.
-                log.error("Audit checkpoint at entry {} not signed", seq, e);
+                log.error("Audit checkpoint at entry {} of chain {} not signed", seq, chain, e);
             }
         }
     }
@@ -91,8 +105,22 @@ public class AuditTrail {
      */
     @Transactional
     public Checkpoint checkpoint() {
-        Head head = lockHead();
+        for (String chain : chains()) {
+            if (!ChainHash.ROOT.equals(chain)) {
+                Head head = lockHead(chain);
+                checkpoints.sign(chain, head.lastSeq(), head.lastHash());
+            }
+        }
+        Head head = lockHead(ChainHash.ROOT);
         return checkpoints.sign(head.lastSeq(), head.lastHash());
+    }
+
+    /** Every chain that has a head or entries, the root chain first. */
+    private List<String> chains() {
+        List<String> out = new ArrayList<>(List.of(ChainHash.ROOT));
+        jdbc.sql("select chain from audit_chain_head union select distinct chain from audit_event")
+                .query(String.class).list().stream().filter(c -> !out.contains(c)).sorted().forEach(out::add);
+        return out;
     }
 
     /** Every signed checkpoint as a JSON file with the key's fingerprint, for auditors to keep outside. */
@@ -114,7 +142,7 @@ public class AuditTrail {
             return List.of();
         }
         return jdbc.sql("select * from audit_event where entity_type = :type and entity_id = :id"
-                        + " and " + orgs.sql("org_id") + " order by seq")
+                        + " and " + orgs.sql("org_id") + " order by occurred_at, seq")
                 .param("type", entityType)
                 .param("id", String.valueOf(entityId))
                 .params(orgs.params())
@@ -170,7 +198,7 @@ public class AuditTrail {
                 .query(Long.class).single();
         PageWindow w = PageWindow.of(page, size, total);
         List<AuditEntry> rows = jdbc.sql("select * from audit_event where " + where
-                        + " order by seq desc limit :limit offset :offset")
+                        + " order by occurred_at desc, seq desc limit :limit offset :offset")
                 .params(params).param("limit", w.size()).param("offset", w.offset())
                 .query(AuditTrail::map).list();
         return new AuditPage(named(rows, orgs), total, w.page(), w.size());
@@ -192,7 +220,7 @@ public class AuditTrail {
         Map<String, String> names = new HashMap<>();
         jdbc.sql("select entity_type, entity_id, before_state, after_state from audit_event"
                         + " where entity_id in (:ids) and entity_type in (:types) and " + orgs.sql("org_id")
-                        + " order by seq")
+                        + " order by occurred_at, seq")
                 .param("ids", List.copyOf(ids)).param("types", List.copyOf(types)).params(orgs.params())
                 .query(rs -> {
                     String key = rs.getString(1) + ":" + rs.getString(2);
@@ -212,7 +240,7 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        return verify(checkpoints.verifier(List.of()));
+        return verifyAll(List.of());
     }
 
     /**
@@ -223,23 +251,55 @@ public class AuditTrail {
      */
     @Transactional(readOnly = true)
     public ChainVerification verifyAgainst(String heldCheckpoints) {
-        return verify(checkpoints.verifier(checkpoints.parse(heldCheckpoints)));
+        return verifyAll(checkpoints.parse(heldCheckpoints));
     }
 
+    /** Every partition's chain, each against its own checkpoints, reported together (root chain first). */
+    private ChainVerification verifyAll(List<Checkpoint> held) {
+        List<ChainVerification> each = new ArrayList<>();
+        for (String chain : chains()) {
+            each.add(verify(chain, checkpoints.verifier(chain, held)));
+        }
+        return ChainVerification.combine(each);
+    }
+
+    /** The root chain against the given verifier. */
     ChainVerification verify(ChainVerifier verifier) {
-        jdbc.sql("select * from audit_event order by seq").query(rs -> {
+        return verify(ChainHash.ROOT, verifier);
+    }
+
+    private ChainVerification verify(String chain, ChainVerifier verifier) {
+        jdbc.sql("select * from audit_event where chain = ? order by seq").param(chain).query(rs -> {
             verifier.accept(map(rs, 0));
         });
-        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1")
+        Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where chain = ?").param(chain)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .optional().orElse(new Head(0, ChainHash.GENESIS));
+                .optional().orElse(new Head(0, ChainHash.genesis(chain)));
         return verifier.finish(head.lastSeq(), head.lastHash());
     }
 
-    private Head lockHead() {
-        return jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
+    /** Locks the chain's head row, creating it (committed on its own, so racing writers agree) when new. */
+    private Head lockHead(String chain) {
+        Optional<Head> head = selectHeadForUpdate(chain);
+        if (head.isPresent()) {
+            return head.get();
+        }
+        try {
+            newChain.executeWithoutResult(tx -> jdbc.sql("""
+                    insert into audit_chain_head (id, chain, last_seq, last_hash)
+                    select coalesce(max(id), 0) + 1, ?, 0, ? from audit_chain_head
+                    where not exists (select 1 from audit_chain_head where chain = ?)""")
+                    .params(chain, ChainHash.genesis(chain), chain).update());
+        } catch (DataIntegrityViolationException e) {
+            log.debug("Audit chain {} created concurrently", chain);
+        }
+        return selectHeadForUpdate(chain).orElseThrow();
+    }
+
+    private Optional<Head> selectHeadForUpdate(String chain) {
+        return jdbc.sql("select last_seq, last_hash from audit_chain_head where chain = ? for update").param(chain)
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
-                .single();
+                .optional();
     }
 
     private @Nullable String toJson(@Nullable Object o) {

@@ -11,7 +11,26 @@ final class ChainHash {
 
     static final String GENESIS = "0".repeat(64);
 
+    /** The chain of the installation's entries before audit partitions (V14_6), and of unpartitioned ones. */
+    static final String ROOT = "root";
+
     private ChainHash() {}
+
+    /**
+     * Where a chain starts: 64 zeros for the root chain (as before partitions), else a hash of the chain's name,
+     * so an entry or a checkpoint moved from one partition's chain into another no longer links.
+     */
+    static String genesis(String chain) {
+        if (ROOT.equals(chain)) {
+            return GENESIS;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("renda-audit-chain/1\n" + chain).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static String of(String prevHash, long seq, long epochMillis, String actor, long orgId, String entityType,
             String entityId, String action, @Nullable String before, @Nullable String after) {

@@ -20,6 +20,29 @@ public record ChainVerification(long entriesChecked, long checkpointsChecked, Li
         breaks = List.copyOf(breaks);
     }
 
+    /**
+     * The outcome over several audit partitions' chains, the root chain's first: entries and checkpoints summed,
+     * every chain's breaks (each naming its chain), the root chain's last signed entry.
+     */
+    static ChainVerification combine(List<ChainVerification> perChain) {
+        ChainVerification root = perChain.get(0);
+        long entries = 0;
+        long checkpoints = 0;
+        List<Break> all = new java.util.ArrayList<>();
+        for (ChainVerification v : perChain) {
+            entries += v.entriesChecked();
+            checkpoints += v.checkpointsChecked();
+            for (Break b : v.breaks()) {
+                // the key is the installation's: one KEY_CHANGED however many chains saw it
+                if (b.kind() != Kind.KEY_CHANGED || all.stream().noneMatch(x -> x.kind() == Kind.KEY_CHANGED)) {
+                    all.add(b);
+                }
+            }
+        }
+        return new ChainVerification(entries, checkpoints, all, root.keyFingerprint(), root.lastSignedSeq(),
+                root.verifiedAt());
+    }
+
     public boolean intact() {
         return breaks.isEmpty();
     }
@@ -74,8 +97,20 @@ public record ChainVerification(long entriesChecked, long checkpointsChecked, Li
         }
     }
 
-    /** A broken range, {@code from} to {@code to} inclusive (entry seqs, or checkpoint numbers by kind). */
-    public record Break(Kind kind, long from, long to) implements Serializable {
+    /**
+     * A broken range, {@code from} to {@code to} inclusive (entry seqs, or checkpoint numbers by kind), in the
+     * chain of one audit partition ({@code "root"}: the installation's chain).
+     */
+    public record Break(Kind kind, long from, long to, String chain) implements Serializable {
+
+        public Break(Kind kind, long from, long to) {
+            this(kind, from, to, "root");
+        }
+
+        /** True for the installation's chain; a partition's breaks are shown with its name. */
+        public boolean inRootChain() {
+            return "root".equals(chain);
+        }
 
         /** "7" or "7–12", for the message. */
         public String range() {
@@ -88,7 +123,7 @@ public record ChainVerification(long entriesChecked, long checkpointsChecked, Li
 
         @Override
         public String toString() {
-            return kind + " " + range();
+            return (inRootChain() ? "" : chain + ": ") + kind + " " + range();
         }
     }
 }

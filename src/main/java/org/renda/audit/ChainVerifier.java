@@ -26,7 +26,9 @@ final class ChainVerifier {
     private final TreeMap<Long, Checkpoint> trusted = new TreeMap<>();
     private final Map<Long, String> hashAtSignedHead = new HashMap<>();
     private final long checkpointsChecked;
-    private String prevHash = ChainHash.GENESIS;
+    private final String chain;
+    private final String genesis;
+    private String prevHash;
     private long expectedSeq = 1;
     private long entriesChecked;
 
@@ -38,6 +40,15 @@ final class ChainVerifier {
      */
     ChainVerifier(String trustedPublicKey, @Nullable String pinnedFingerprint, List<Checkpoint> stored,
             List<Checkpoint> copy) {
+        this(ChainHash.ROOT, trustedPublicKey, pinnedFingerprint, stored, copy);
+    }
+
+    /** The verifier of one audit partition's chain, fed that chain's checkpoints and entries only. */
+    ChainVerifier(String chain, String trustedPublicKey, @Nullable String pinnedFingerprint, List<Checkpoint> stored,
+            List<Checkpoint> copy) {
+        this.chain = chain;
+        this.genesis = ChainHash.genesis(chain);
+        this.prevHash = genesis;
         this.trustedFingerprint = Signer.fingerprintOf(trustedPublicKey);
         if (pinnedFingerprint != null && !pinnedFingerprint.isBlank()
                 && !pinnedFingerprint.strip().equalsIgnoreCase(trustedFingerprint)) {
@@ -51,7 +62,7 @@ final class ChainVerifier {
             if (cp.number() > expected) {
                 add(Kind.CHECKPOINT_MISSING, expected, cp.number() - 1);
             }
-            boolean linked = cp.number() == 1 ? cp.previous().equals(ChainHash.GENESIS)
+            boolean linked = cp.number() == 1 ? cp.previous().equals(genesis)
                     : prev == null || prev.number() != cp.number() - 1 || cp.previous().equals(prev.digest());
             if (!cp.keyFingerprint().equals(trustedFingerprint)
                     || !cp.keyFingerprint().equals(Signer.fingerprintOf(cp.publicKey()))) {
@@ -84,7 +95,7 @@ final class ChainVerifier {
             add(Kind.KEY_CHANGED, 0, 0);
         }
         for (Checkpoint cp : trusted.values()) {
-            hashAtSignedHead.put(cp.headSeq(), cp.headSeq() == 0 ? ChainHash.GENESIS : "");
+            hashAtSignedHead.put(cp.headSeq(), cp.headSeq() == 0 ? genesis : "");
         }
         this.checkpointsChecked = stored.size();
     }
@@ -154,7 +165,7 @@ final class ChainVerifier {
     }
 
     private void add(Kind kind, long from, long to) {
-        breaks.add(new Break(kind, from, to));
+        breaks.add(new Break(kind, from, to, chain));
     }
 
     /** Overlapping or adjacent ranges of one kind as one; the key first, then entries, then checkpoints. */
@@ -168,7 +179,7 @@ final class ChainVerifier {
         for (Break b : sorted) {
             Break last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (last != null && last.kind() == b.kind() && b.from() <= last.to() + 1) {
-                out.set(out.size() - 1, new Break(b.kind(), last.from(), Math.max(last.to(), b.to())));
+                out.set(out.size() - 1, new Break(b.kind(), last.from(), Math.max(last.to(), b.to()), chain));
             } else {
                 out.add(b);
             }

@@ -67,8 +67,13 @@ class CheckpointBook {
      * also orders checkpoints.
      */
     Checkpoint sign(long headSeq, String headHash) {
-        Checkpoint last = jdbc.sql("select * from audit_checkpoint order by num desc limit 1")
-                .query(CheckpointBook::map).optional().orElse(null);
+        return sign(ChainHash.ROOT, headSeq, headHash);
+    }
+
+    /** As {@link #sign(long, String)}, the head of one audit partition's chain; numbers count per chain. */
+    Checkpoint sign(String chain, long headSeq, String headHash) {
+        Checkpoint last = jdbc.sql("select * from audit_checkpoint where chain = ? order by num desc limit 1")
+                .param(chain).query(CheckpointBook::map).optional().orElse(null);
         if (last != null && last.headSeq() == headSeq && last.headHash().equals(headHash)) {
             return last;
         }
@@ -77,18 +82,19 @@ class CheckpointBook {
                     + "reports it", headSeq, last.headSeq());
         }
         long number = last == null ? 1 : last.number() + 1;
-        String previous = last == null ? ChainHash.GENESIS : last.digest();
+        String previous = last == null ? ChainHash.genesis(chain) : last.digest();
         Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
         String fingerprint = signer.fingerprint();
-        String signature = signer.sign(Checkpoint.signedText(number, headSeq, headHash, now, previous, fingerprint));
+        String signature = signer.sign(Checkpoint.signedText(number, headSeq, headHash, now, previous, fingerprint,
+                chain));
         Checkpoint cp = new Checkpoint(number, headSeq, headHash, now, previous, fingerprint, signer.publicKey(),
-                signature);
+                signature, chain);
         jdbc.sql("""
                 insert into audit_checkpoint (num, head_seq, head_hash, signed_at, previous, key_fingerprint,
-                                              public_key, signature)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                              public_key, signature, chain)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(number, headSeq, headHash, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), previous,
-                        fingerprint, cp.publicKey(), signature)
+                        fingerprint, cp.publicKey(), signature, chain)
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -103,15 +109,27 @@ class CheckpointBook {
         return cp;
     }
 
+    /** The root chain's checkpoints. */
     List<Checkpoint> all() {
-        return jdbc.sql("select * from audit_checkpoint order by num").query(CheckpointBook::map).list();
+        return all(ChainHash.ROOT);
     }
 
-    /** A verifier trusting the installation's key, fed the stored checkpoints and every held copy. */
+    List<Checkpoint> all(String chain) {
+        return jdbc.sql("select * from audit_checkpoint where chain = ? order by num").param(chain)
+                .query(CheckpointBook::map).list();
+    }
+
+    /** A verifier of the root chain trusting the installation's key, fed the stored checkpoints and held copies. */
     ChainVerifier verifier(List<Checkpoint> heldCopy) {
+        return verifier(ChainHash.ROOT, heldCopy);
+    }
+
+    /** A verifier of one partition's chain: its stored checkpoints and the held copies' checkpoints of it. */
+    ChainVerifier verifier(String chain, List<Checkpoint> heldCopy) {
         List<Checkpoint> copies = new ArrayList<>(copied());
         copies.addAll(heldCopy);
-        return new ChainVerifier(signer.publicKey(), pinnedFingerprint, all(), copies);
+        copies.removeIf(cp -> !cp.chain().equals(chain));
+        return new ChainVerifier(chain, signer.publicKey(), pinnedFingerprint, all(chain), copies);
     }
 
     String fingerprint() {
@@ -125,7 +143,8 @@ class CheckpointBook {
         doc.put("keyFingerprint", signer.fingerprint());
         doc.put("publicKey", signer.publicKey());
         doc.put("exportedAt", Instant.ofEpochMilli(System.currentTimeMillis()).toString());
-        doc.put("checkpoints", all().stream().map(CheckpointBook::toJson).toList());
+        doc.put("checkpoints", jdbc.sql("select * from audit_checkpoint order by chain, num")
+                .query(CheckpointBook::map).list().stream().map(CheckpointBook::toJson).toList());
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
     }
 
@@ -198,6 +217,9 @@ class CheckpointBook {
         m.put("keyFingerprint", cp.keyFingerprint());
         m.put("publicKey", cp.publicKey());
         m.put("signature", cp.signature());
+        if (!ChainHash.ROOT.equals(cp.chain())) {
+            m.put("chain", cp.chain());
+        }
         return m;
     }
 
@@ -210,12 +232,14 @@ class CheckpointBook {
         }
         return new Checkpoint(n.path("number").asLong(), n.path("headSeq").asLong(), n.path("headHash").asString(),
                 Instant.parse(n.path("signedAt").asString()), n.path("previous").asString(),
-                n.path("keyFingerprint").asString(), n.path("publicKey").asString(), n.path("signature").asString());
+                n.path("keyFingerprint").asString(), n.path("publicKey").asString(), n.path("signature").asString(),
+                n.path("chain").isString() ? n.path("chain").asString() : ChainHash.ROOT);
     }
 
     private static Checkpoint map(ResultSet rs, int n) throws SQLException {
         return new Checkpoint(rs.getLong("num"), rs.getLong("head_seq"), rs.getString("head_hash"),
                 rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("previous"),
-                rs.getString("key_fingerprint"), rs.getString("public_key"), rs.getString("signature"));
+                rs.getString("key_fingerprint"), rs.getString("public_key"), rs.getString("signature"),
+                rs.getString("chain"));
     }
 }

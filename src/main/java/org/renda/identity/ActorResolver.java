@@ -2,7 +2,6 @@ package org.renda.identity;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Builds the {@link Actor} of the signed-in user: the grants are read from the database on each
  * request (so a revoked role stops working at once) and expanded into the organisations each
- * permission reaches. The result is cached for the rest of the request.
+ * permission reaches (as path prefixes of the organisation tree). The result is cached for the rest of the request.
  */
 @Component
 class ActorResolver implements CurrentActor {
@@ -59,28 +58,35 @@ class ActorResolver implements CurrentActor {
         return Optional.of(actor);
     }
 
-    /** The actor of a user, straight from the store; also used for bearer tokens and tests. */
+    /**
+     * The actor of a user, straight from the store; also used for bearer tokens and tests. Each grant's subtree
+     * is held as its path prefix, never expanded into ids; grants covering every root become {@code "/"}.
+     */
     Actor build(long userId) {
         UserStore.Account account = users.byId(userId).orElseThrow();
         List<UserStore.StoredGrant> stored = account.enabled() ? users.grants(userId) : List.of();
-        Map<Long, Set<Long>> subtrees = new HashMap<>();
-        Map<Long, String> names = new HashMap<>();
-        Map<Permission, Set<Long>> reach = new EnumMap<>(Permission.class);
+        Map<Permission, Set<String>> subtrees = new EnumMap<>(Permission.class);
         List<Actor.Grant> grants = new ArrayList<>();
         for (UserStore.StoredGrant g : stored) {
             Optional<OrgView> org = orgs.find(g.orgId()).filter(OrgView::active);
             if (org.isEmpty()) {
                 continue;
             }
-            names.put(g.orgId(), org.get().name());
-            Set<Long> subtree = subtrees.computeIfAbsent(g.orgId(), orgs::subtreeIds);
             grants.add(new Actor.Grant(g.role(), g.orgId(), org.get().name()));
             for (Permission p : Permission.values()) {
                 if (g.role().allows(p)) {
-                    reach.computeIfAbsent(p, k -> new HashSet<>()).addAll(subtree);
+                    subtrees.computeIfAbsent(p, k -> new HashSet<>()).add(org.get().path());
                 }
             }
         }
-        return new Actor(account.id(), account.username(), account.displayName(), account.orgId(), grants, reach);
+        if (!subtrees.isEmpty()) {
+            Set<String> roots = new HashSet<>();
+            for (OrgView root : orgs.roots()) {
+                roots.add(root.path());
+            }
+            subtrees.replaceAll((p, prefixes) -> prefixes.containsAll(roots) ? Set.of("/") : prefixes);
+        }
+        return new Actor(account.id(), account.username(), account.displayName(), account.orgId(), grants, Map.of(),
+                subtrees, orgs);
     }
 }

@@ -3,8 +3,11 @@ package org.renda.org;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +77,21 @@ class OrgStore {
     Set<Long> subtreeIds(String path) {
         return Set.copyOf(jdbc.sql("select id from organisation where path like ?").param(path + "%")
                 .query(Long.class).list());
+    }
+
+    /** The path of each organisation that exists among the ids (checks of loaded rows against a subtree reach). */
+    Map<Long, String> pathsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 10_000) {
+            jdbc.sql("select id, path from organisation where id in (:ids)")
+                    .param("ids", all.subList(from, Math.min(all.size(), from + 10_000)))
+                    .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return out;
     }
 
     List<OrgView> search(String text, Reach within, int limit) {

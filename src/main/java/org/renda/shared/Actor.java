@@ -11,10 +11,13 @@ import java.util.Set;
  * and command of every module asks the actor, so that a user never touches a record outside the
  * subtrees their roles are granted on.
  *
- * @param reach for each permission, the ids of all organisations (subtrees expanded) it applies to
+ * @param reach for each permission, single organisations it applies to (tests and hand-built actors)
+ * @param subtrees for each permission, the path prefixes of the subtrees it applies to ({@code '/1/3/'}; {@code "/"}
+ *        is the whole tree): what the signed-in user's grants give, never expanded into ids
+ * @param paths resolves an organisation's path when a loaded row is checked against a subtree (null: no subtrees)
  */
 public record Actor(long userId, String username, String displayName, long homeOrgId, List<Grant> grants,
-        Map<Permission, Set<Long>> reach) {
+        Map<Permission, Set<Long>> reach, Map<Permission, Set<String>> subtrees, OrgPaths paths) {
 
     public static final String SYSTEM = "system";
 
@@ -23,6 +26,13 @@ public record Actor(long userId, String username, String displayName, long homeO
     public Actor {
         grants = List.copyOf(grants);
         reach = Map.copyOf(reach);
+        subtrees = Map.copyOf(subtrees);
+    }
+
+    /** An actor whose reach is exactly these organisations per permission (no subtrees). */
+    public Actor(long userId, String username, String displayName, long homeOrgId, List<Grant> grants,
+            Map<Permission, Set<Long>> reach) {
+        this(userId, username, displayName, homeOrgId, grants, reach, Map.of(), null);
     }
 
     /**
@@ -30,17 +40,17 @@ public record Actor(long userId, String username, String displayName, long homeO
      * grants reach (possibly none). Stores take it to scope their reads; {@link Reach#guard} checks a loaded row.
      */
     public Reach reach(Permission permission) {
-        return isSystem() ? Reach.everything(permission) : Reach.of(permission, orgsWith(permission));
-    }
-
-    /** The ids behind a reach; private so that scope travels as a {@link Reach}, never as a bare id set. */
-    private Set<Long> orgsWith(Permission permission) {
-        return reach.getOrDefault(permission, Set.of());
+        if (isSystem()) {
+            return Reach.everything(permission);
+        }
+        Set<String> prefixes = subtrees.getOrDefault(permission, Set.of());
+        Set<Long> ids = reach.getOrDefault(permission, Set.of());
+        return prefixes.isEmpty() ? Reach.of(permission, ids) : Reach.of(permission, prefixes, ids, paths);
     }
 
     /** The actor of startup jobs run in {@link SystemContext}: it may do anything, and is audited as "system". */
     public static Actor system() {
-        return new Actor(0, SYSTEM, SYSTEM, 0, List.of(), Map.of());
+        return new Actor(0, SYSTEM, SYSTEM, 0, List.of(), Map.of(), Map.of(), null);
     }
 
     public boolean isSystem() {
@@ -52,7 +62,7 @@ public record Actor(long userId, String username, String displayName, long homeO
     }
 
     public boolean canAny(Permission permission) {
-        return !orgsWith(permission).isEmpty();
+        return !isSystem() && !reach(permission).isEmpty();
     }
 
     public boolean hasRole(Role role) {
@@ -72,6 +82,6 @@ public record Actor(long userId, String username, String displayName, long homeO
 
     /** True if every given organisation is within the permission's reach. */
     public boolean canAll(Permission permission, Collection<Long> orgIds) {
-        return orgsWith(permission).containsAll(orgIds);
+        return isSystem() ? orgIds.isEmpty() : reach(permission).coversAll(orgIds);
     }
 }
