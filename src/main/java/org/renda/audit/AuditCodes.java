@@ -27,7 +27,9 @@ public final class AuditCodes {
             // supervision (issue 13)
             "supervision_subject", "supervision_group", "supervision_activity",
             // funds (issue 14)
-            "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger");
+            "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger",
+            // annual report (issue 14)
+            "annual_report");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -56,5 +58,7 @@ public final class AuditCodes {
             // supervision (issue 13)
             "VOTE_LINKED",
             // funds (issue 14)
-            "REVERSED", "VOUCHER_ADDED");
+            "REVERSED", "VOUCHER_ADDED",
+            // annual report (issue 14)
+            "GENERATED");
 }

@@ -88,6 +88,10 @@ class Navigation {
         if (a.canAny(Permission.FUNDS_READ)) {
             items.add(new Item("nav.funds", "/funds", path.startsWith("/funds")));
         }
+        // annual report (issue 14): for those who read the congress's casework (staff, presiding, superiors)
+        if (a.canAny(Permission.CASE_READ)) {
+            items.add(new Item("nav.reports", "/reports/annual", path.startsWith("/reports")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }
