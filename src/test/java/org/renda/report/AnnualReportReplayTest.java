@@ -109,6 +109,7 @@ class AnnualReportReplayTest {
     void theDocxReadsBackTheSameFiguresInSentencesAndInTheTable() throws Exception {
         AnnualReport r = asAdmin(() -> reports.compute(luoding.county, YEAR));
         byte[] docx = documents.docx(r);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "annual-report-sample.docx"), docx); // to look at
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             StringBuilder text = new StringBuilder();
             for (XWPFParagraph p : doc.getParagraphs()) {
@@ -140,7 +141,9 @@ class AnnualReportReplayTest {
     @Test
     void thePdfCarriesTheFiguresInItsText() throws Exception {
         AnnualReport r = asAdmin(() -> reports.compute(luoding.county, YEAR));
-        try (var pdf = Loader.loadPDF(documents.pdf(r))) {
+        byte[] bytes = documents.pdf(r);
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "annual-report-sample.pdf"), bytes); // to look at
+        try (var pdf = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
             assertThat(text).contains("罗定市人大2019年度工作总结", "联系群众活动319场", "意见建议392件", "已办结362件",
                     "述职182人次", "专题53个", "发现问题25条", "已整改25条", "选民320人次");
