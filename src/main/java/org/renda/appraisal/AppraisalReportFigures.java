@@ -78,22 +78,25 @@ class AppraisalReportFigures implements ReportFigureSource {
                  where %s and coalesce(r.for_year, c.for_year) = :year""".formatted(reach.sql("r.org_id")))
                 .params(p).query((rs, n) -> new Ledger(rs.getLong(1), rs.getLong(2))).single();
         String list = "/appraisals";
-        return List.of(
+        List<ReportFigure> out = new ArrayList<>(List.of(
                 ReportFigure.count(ReportSection.APPRAISAL, 10, "appraisal.subjects", "report.figure.appraisal.subjects",
                         subjects, ReportUnit.PIECE, list),
                 ReportFigure.count(ReportSection.APPRAISAL, 20, "appraisal.votes", "report.figure.appraisal.votes",
                         closed.size(), ReportUnit.TIMES, list),
                 ReportFigure.count(ReportSection.APPRAISAL, 30, "appraisal.rated", "report.figure.appraisal.rated",
                         rates.size(), ReportUnit.PIECE, list),
-                ReportFigure.fraction(ReportSection.APPRAISAL, 40, "appraisal.averageRate",
-                        "report.figure.appraisal.averageRate", average, list),
-                ReportFigure.fraction(ReportSection.APPRAISAL, 50, "appraisal.lowestRate",
-                        "report.figure.appraisal.lowestRate", lowest, list),
                 ReportFigure.count(ReportSection.SUPERVISION, 50, "rectification.findings",
                         "report.figure.rectification.findings", l.findings(), ReportUnit.CLAUSE,
                         "/supervision/rectifications"),
                 ReportFigure.count(ReportSection.SUPERVISION, 60, "rectification.rectified",
                         "report.figure.rectification.rectified", l.rectified(), ReportUnit.CLAUSE,
-                        "/supervision/rectifications"));
+                        "/supervision/rectifications")));
+        if (!rates.isEmpty()) { // a rate of no vote would read as 0%
+            out.add(ReportFigure.fraction(ReportSection.APPRAISAL, 40, "appraisal.averageRate",
+                    "report.figure.appraisal.averageRate", average, list));
+            out.add(ReportFigure.fraction(ReportSection.APPRAISAL, 50, "appraisal.lowestRate",
+                    "report.figure.appraisal.lowestRate", lowest, list));
+        }
+        return out;
     }
 }

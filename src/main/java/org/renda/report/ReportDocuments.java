@@ -66,6 +66,9 @@ class ReportDocuments {
         List<Row> rows = new ArrayList<>();
         int n = 0;
         for (AnnualReport.Chapter c : r.chapters()) {
+            if (c.figures().stream().allMatch(ReportTexts::zero)) {
+                continue; // nothing happened in this area: an office would not write the chapter
+            }
             String heading = NUMERALS[n++] + "、" + texts.msg(c.section().messageKey(), ZH);
             String chart = charts.containsKey(c.section().name()) ? CHART.formatted(c.section().name()) : "";
             chapters.add(new ChapterText(heading, texts.sentence(c, ZH), chart));
@@ -138,7 +141,7 @@ class ReportDocuments {
         List<ReportCharts.Bar> money = new ArrayList<>();
         for (String key : List.of("funds.budget", "funds.income", "funds.spent")) {
             r.figure(key).ifPresent(f -> money.add(new ReportCharts.Bar(texts.shortLabel(f, ZH),
-                    f.value().doubleValue(), texts.value(f, ZH))));
+                    f.value().doubleValue(), texts.prose(f, ZH))));
         }
         if (!money.isEmpty() && money.stream().anyMatch(b -> b.value() > 0)) {
             String caption = texts.msg("report.chart.funds", ZH, r.figure("funds.executionRate")

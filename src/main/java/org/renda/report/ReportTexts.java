@@ -15,8 +15,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * How a report reads: a figure's value with its measure word ("319场", "92.35%", "510,000.00元"), a chapter's
- * sentence built from its figures' labels ("共开展人大代表联系群众活动319场，接待和走访选民320人次……。"), the
+ * How a report reads: a figure's value with its measure word (「319场」, 「92.35%」, 「510,000.00元」), a chapter's
+ * sentence built from its figures' labels (「共开展人大代表联系群众活动319场，接待和走访选民320人次……。」), the
  * date and time it was computed. Figures are written as their labels say, so a new source (the regulation
  * checklist) reads well without a new template.
  */
@@ -65,11 +65,37 @@ class ReportTexts {
         return msg(unit.messageKey(), locale);
     }
 
-    /** The chapter as one sentence: its lead, then each figure as label and value, joined by commas. */
+    /**
+     * The value as an office writes it in a sentence: money of 10,000 yuan and more in 万元 (132.6万元), the rest as
+     * {@link #value}.
+     */
+    String prose(ReportFigure f, Locale locale) {
+        if (f.unit() == ReportUnit.YUAN && Math.abs(f.longValue()) >= 1_000_000L) {
+            BigDecimal wan = BigDecimal.valueOf(f.longValue()).divide(BigDecimal.valueOf(1_000_000L), 2,
+                    RoundingMode.HALF_UP).stripTrailingZeros();
+            return wan.toPlainString() + msg("report.unit.wanYuan", locale);
+        }
+        return value(f, locale);
+    }
+
+    /** True if the figure counts nothing (a sentence leaves it out; the table keeps it). */
+    static boolean zero(ReportFigure f) {
+        return f.value().signum() == 0;
+    }
+
+    /**
+     * The chapter as one sentence: its lead, then each figure that counts something as label and value, joined by
+     * commas (「全年，依托联络站开展人大代表联系群众活动319场，接待和走访选民320人次。」).
+     */
     String sentence(AnnualReport.Chapter chapter, Locale locale) {
         List<String> parts = new ArrayList<>();
         for (ReportFigure f : chapter.figures()) {
-            parts.add(label(f, locale) + value(f, locale));
+            if (!zero(f)) {
+                parts.add(label(f, locale) + prose(f, locale));
+            }
+        }
+        if (parts.isEmpty()) {
+            return msg("report.sentence.nothing", locale);
         }
         String sep = msg("report.sentence.separator", locale);
         return msg(chapter.section().messageKey() + ".lead", locale) + String.join(sep, parts)

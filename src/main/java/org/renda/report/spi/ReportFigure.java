@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param section the chapter it is written in
  * @param order its place in the chapter (ascending)
  * @param key a stable key (e.g. {@code casework.closed}): the API's field name and what tests read back
- * @param labelKey the message key of its Chinese label (e.g. "办结意见建议")
+ * @param labelKey the message key of its Chinese label (e.g. 已办结)
  * @param value the figure: a count, a percentage (two decimals) or fen for {@link ReportUnit#YUAN}
  * @param unit what it is counted in
  * @param link the address of the web list of the records it counts, filtered to them (null: no such list)
