@@ -681,12 +681,12 @@ public class GenerateDataset {
         }
         long userId = reserve("app_user", accounts.size());
         long grantId = reserve("role_grant", accounts.size());
-        try (Copy u = copy("app_user (id, org_id, username, display_name, password_hash, enabled, failed_attempts,"
+        try (Copy u = copy("app_user (id, org_id, username, display_name, password_hash, enabled,"
                 + " password_changed_at, version, created_at, updated_at)");
                 Copy g = copy("role_grant (id, user_id, role, org_id)", u)) {
             for (Account a : accounts) {
                 long uid = userId++;
-                u.row(uid, a.orgId(), a.username(), a.displayName(), PASSWORD_HASH, true, 0, now, 0, now, now);
+                u.row(uid, a.orgId(), a.username(), a.displayName(), PASSWORD_HASH, true, now, 0, now, now);
                 // A deputy's grant sits on their town, so they read their congress's register.
                 g.row(grantId++, uid, a.role(), a.role().equals("DEPUTY") ? firstTown.town().id() : a.orgId());
                 if (a.deputyId() != null) {
