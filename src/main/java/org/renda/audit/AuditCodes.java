@@ -30,7 +30,9 @@ public final class AuditCodes {
             "fund_line", "fund_income", "fund_expense", "fund_standard", "fund_deputy_flag", "fund_ledger",
             // regulation compliance (issue 14)
             "compliance_checklist", "compliance_assessment", "compliance_rating", "compliance_party_report",
-            "compliance_figures");
+            "compliance_figures",
+            // annual report (issue 14)
+            "annual_report");
 
     /** Actions, grouped roughly by module. */
     public static final List<String> ACTIONS = List.of(
@@ -63,5 +65,7 @@ public final class AuditCodes {
             // regulation compliance (issue 14)
             "RETURNED", "FILE_ADDED",
             // public portal (issue 14): an assessment's final results put on the portal and withdrawn
-            "PORTAL_PUBLISHED", "PORTAL_WITHDRAWN");
+            "PORTAL_PUBLISHED", "PORTAL_WITHDRAWN",
+            // annual report (issue 14)
+            "GENERATED");
 }

@@ -234,7 +234,13 @@ public class CaseDesk {
 
     /** A list query on behalf of the actor: the cases of their organisations, units, or suggestions. */
     public record Query(@Nullable CaseState state, boolean openOnly, boolean overdueOnly, @Nullable String category,
-            @Nullable String text, boolean mineAsUnit) {}
+            @Nullable String text, boolean mineAsUnit, @Nullable Long org, @Nullable Integer year) {
+
+        public Query(@Nullable CaseState state, boolean openOnly, boolean overdueOnly, @Nullable String category,
+                @Nullable String text, boolean mineAsUnit) {
+            this(state, openOnly, overdueOnly, category, text, mineAsUnit, null, null);
+        }
+    }
 
     public record Page(List<CaseViews.CaseSummary> rows, long total, int page, int size, Map<Long, String> orgNames) {
         public int pages() {
@@ -249,8 +255,21 @@ public class CaseDesk {
                 : actor.reach(Permission.CASE_READ);
         Reach units = actor.reach(Permission.CASE_HANDLE);
         Long sponsor = deputies.mine().map(DeputyProfile::id).orElse(null);
+        if (q.org() != null) {
+            currentActor.reach(Permission.CASE_READ).check(q.org()); // a foreign organisation: 404
+            // the cases an organisation received, its subtree's (the annual report's figures link here)
+            orgsInReach = orgsInReach.narrow(orgs.subtreeIds(q.org()));
+            units = units.narrow(Set.of());
+            sponsor = null;
+        }
+        java.time.Instant from = null;
+        java.time.Instant to = null;
+        if (q.year() != null) {
+            from = LocalDate.of(q.year(), 1, 1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+            to = LocalDate.of(q.year() + 1, 1, 1).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant();
+        }
         CaseStore.Filter f = new CaseStore.Filter(orgsInReach, units, q.state(), q.openOnly(), q.overdueOnly(),
-                q.category(), q.text(), q.mineAsUnit() ? null : sponsor, LocalDate.now());
+                q.category(), q.text(), q.mineAsUnit() ? null : sponsor, LocalDate.now(), from, to);
         long total = store.count(f);
         PageWindow w = PageWindow.of(page, size, total);
         List<CaseViews.CaseSummary> rows = store.list(f, w.size(), w.offset());

@@ -74,14 +74,19 @@ class CasePages {
     @GetMapping("/cases")
     String list(@RequestParam(defaultValue = "open") String view, @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String category, @RequestParam(defaultValue = "1") int page,
-            Model model) {
+            @RequestParam(required = false) @Nullable Long org, @RequestParam(required = false) @Nullable Integer year,
+            @RequestParam(required = false) @Nullable CaseState state, Model model) {
         boolean unit = currentActor.require().canAny(Permission.CASE_HANDLE)
                 && !currentActor.require().canAny(Permission.CASE_READ);
-        CaseDesk.Query q = new CaseDesk.Query(null, view.equals("open"), view.equals("overdue"), category, text, unit);
+        CaseDesk.Query q = new CaseDesk.Query(state, view.equals("open"), view.equals("overdue"), category, text, unit,
+                org, year);
         model.addAttribute("page", desk.list(q, page, 50));
         model.addAttribute("view", view);
         model.addAttribute("text", text);
         model.addAttribute("category", category);
+        model.addAttribute("org", org);
+        model.addAttribute("year", year);
+        model.addAttribute("state", state);
         model.addAttribute("categories", desk.categories());
         model.addAttribute("today", LocalDate.now());
         model.addAttribute("canWrite", currentActor.require().canAny(Permission.CASE_WRITE));

@@ -223,7 +223,7 @@ class CaseStore {
     /** Filters of a case list; the SQL text depends only on which filters are set. */
     record Filter(Reach orgs, Reach units, @Nullable CaseState state, boolean openOnly,
             boolean overdueOnly, @Nullable String category, @Nullable String text, @Nullable Long sponsorDeputyId,
-            LocalDate today) {}
+            LocalDate today, @Nullable Instant receivedFrom, @Nullable Instant receivedTo) {}
 
     List<CaseSummary> list(Filter f, int limit, int offset) {
         if (f.orgs().isEmpty() && f.units().isEmpty() && f.sponsorDeputyId() == null) {
@@ -285,6 +285,11 @@ class CaseStore {
         if (f.category() != null && !f.category().isBlank()) {
             sql.append(" and c.category = :category");
             p.put("category", f.category());
+        }
+        if (f.receivedFrom() != null && f.receivedTo() != null) {
+            sql.append(" and c.created_at >= :receivedFrom and c.created_at < :receivedTo");
+            p.put("receivedFrom", java.sql.Timestamp.from(f.receivedFrom()));
+            p.put("receivedTo", java.sql.Timestamp.from(f.receivedTo()));
         }
         if (f.text() != null && !f.text().isBlank()) {
             sql.append(" and (c.title like :text or c.receipt_code = :code)");

@@ -129,6 +129,10 @@ class Navigation {
         if (a.canAny(Permission.COMPLIANCE_READ)) {
             items.add(new Item("nav.compliance", "/compliance", path.startsWith("/compliance")));
         }
+        // annual report (issue 14): for those who read the congress's casework (staff, presiding, superiors)
+        if (a.canAny(Permission.CASE_READ)) {
+            items.add(new Item("nav.reports", "/reports/annual", path.startsWith("/reports")));
+        }
         if (a.canAny(Permission.USER_READ)) {
             items.add(new Item("nav.users", "/users", path.startsWith("/users")));
         }

@@ -74,7 +74,8 @@ class GeneratedFilesTest {
         PageWalk walk = new PageWalk(mvc, accounts);
         walk.walk("admin", List.of("/", "/orgs", "/deputies", "/cases", "/cases/figures", "/stations",
                 "/appraisals", "/assessments", "/calendar", "/deputies/import", "/supervision/official-reports",
-                "/supervision/steps", "/meetings/elections", "/funds", "/compliance"), 250, (path, html) -> {});
+                "/supervision/steps", "/meetings/elections", "/funds", "/compliance", "/reports/annual"), 250,
+                (path, html) -> {});
         walk.walk("deputy.li", List.of("/", "/deputies/mine"), 20, (path, html) -> {});
         // A vote's report and results exist once it is closed: every closed vote of the demo county.
         Logins.call(accounts, "admin", () -> votes.list(null)).stream().filter(v -> v.closedAt() != null)

@@ -160,6 +160,11 @@ class OpenApiContractTest {
         call("POST", "/api/v1/funds/expenses/" + fundExpense + "/reverse", anlan, "{\"reason\":\"契约测试\"}", 422);
         call("POST", "/api/v1/funds/expenses/" + fundExpense + "/reverse", shiqiao, "{\"reason\":\"契约测试\"}", 404);
 
+        // annual report (issue 14)
+        call("GET", "/api/v1/reports/annual?org=" + town + "&year=" + fundsYear, anlan, null, 200);
+        call("GET", "/api/v1/reports/annual?org=" + town + "&year=" + fundsYear, shiqiao, null, 404);
+        call("GET", "/api/v1/reports/annual?org=" + town, anlan, null, 400);
+
         // assessments
         JsonNode periods = call("GET", "/api/v1/assessments/periods", county, null, 200).json();
         long period = periods.get(0).get("id").asLong();

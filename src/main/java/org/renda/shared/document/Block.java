@@ -80,4 +80,17 @@ public sealed interface Block {
 
     /** The next block starts a new page. */
     record PageBreak() implements Block {}
+
+    /**
+     * A picture (a chart) centred across the text width, its caption centred under it (may be empty). {@code png}
+     * is a PNG image of {@code widthPx} by {@code heightPx} pixels; it is scaled to the text width keeping its
+     * proportions. Made in code (the markup has no picture line).
+     */
+    record Picture(byte[] png, int widthPx, int heightPx, String caption) implements Block {
+        public Picture {
+            if (widthPx <= 0 || heightPx <= 0) {
+                throw new IllegalArgumentException("a picture has a size: " + widthPx + "x" + heightPx);
+            }
+        }
+    }
 }

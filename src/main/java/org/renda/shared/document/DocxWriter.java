@@ -35,6 +35,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.renda.shared.document.Block.Heading;
 import org.renda.shared.document.Block.Items;
 import org.renda.shared.document.Block.PageBreak;
+import org.renda.shared.document.Block.Picture;
 import org.renda.shared.document.Block.Paragraph;
 import org.renda.shared.document.Block.Signature;
 import org.renda.shared.document.Block.Subtitle;
@@ -177,8 +178,29 @@ public final class DocxWriter {
             signature(s.lines());
         } else if (block instanceof PageBreak) {
             breakBefore = true;
+        } else if (block instanceof Picture pic) {
+            picture(pic);
         }
         afterTitle = title;
+    }
+
+    /** A centred picture at the text width (single-spaced so the line does not clip it), its caption below. */
+    private void picture(Picture pic) {
+        XWPFParagraph p = paragraph(ParagraphAlignment.CENTER, false);
+        p.setSpacingBetween(1.0);
+        p.setSpacingLineRule(LineSpacingRule.AUTO);
+        p.getCTP().getPPr().addNewKeepNext();
+        double widthPt = TEXT_WIDTH / 20.0;
+        double heightPt = widthPt * pic.heightPx() / pic.widthPx();
+        try {
+            p.createRun().addPicture(new java.io.ByteArrayInputStream(pic.png()), org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                    "chart.png", org.apache.poi.util.Units.toEMU(widthPt), org.apache.poi.util.Units.toEMU(heightPt));
+        } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            throw new IllegalStateException("picture", e);
+        }
+        if (!pic.caption().isEmpty()) {
+            run(paragraph(ParagraphAlignment.CENTER, false), pic.caption(), SUBHEADING_FONT, TABLE_PT, false);
+        }
     }
 
     /** A body paragraph: exact 28 pt lines, no space around, indented two characters if asked. */

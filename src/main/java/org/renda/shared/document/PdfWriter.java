@@ -5,6 +5,7 @@ import java.util.List;
 import org.renda.shared.document.Block.Heading;
 import org.renda.shared.document.Block.Items;
 import org.renda.shared.document.Block.PageBreak;
+import org.renda.shared.document.Block.Picture;
 import org.renda.shared.document.Block.Paragraph;
 import org.renda.shared.document.Block.Signature;
 import org.renda.shared.document.Block.Subtitle;
@@ -76,6 +77,16 @@ public final class PdfWriter {
             signature(s.lines());
         } else if (block instanceof PageBreak) {
             pdf.newPage();
+        } else if (block instanceof Picture pic) {
+            float h = pdf.contentWidth() * pic.heightPx() / pic.widthPx();
+            pdf.space(6);
+            pdf.ensure(h + (pic.caption().isEmpty() ? 0 : TABLE.lineHeight()));
+            float top = pdf.cursor();
+            pdf.image(pic.png(), pdf.margin(), top, pdf.contentWidth(), h);
+            pdf.moveCursor(top + h + 4);
+            if (!pic.caption().isEmpty()) {
+                lines(pic.caption(), TABLE, Align.CENTER, 0, "");
+            }
         }
         afterTitle = title;
     }
