@@ -77,7 +77,11 @@ class AnnualReportReplayTest {
             Map.entry("rectification.findings", 25L),
             Map.entry("rectification.rectified", 25L),
             Map.entry("meetings.sessions", 17L),
-            Map.entry("meetings.presidium", 34L));
+            Map.entry("meetings.presidium", 34L),
+            Map.entry("compliance.full", 35L),
+            Map.entry("compliance.partial", 6L),
+            Map.entry("compliance.none", 0L),
+            Map.entry("compliance.partyReports", 17L));
 
     @Test
     void theCountyReportStatesTheSeedsFiguresWithItsTownsIncluded() {
@@ -103,6 +107,11 @@ class AnnualReportReplayTest {
         assertThat(r.count("casework.received")).isEqualTo(24); // 392 over 17: the first one holds 24
         assertThat(r.count("meetings.sessions")).isEqualTo(1);
         assertThat(r.count("funds.budget")).isEqualTo(4_800_000L);
+        assertThat(r.count("compliance.full")).as("the first town implements all 41 items fully").isEqualTo(41);
+        assertThat(r.count("compliance.partial")).isZero();
+        AnnualReport second = asAdmin(() -> reports.compute(luoding.towns.get(1), YEAR));
+        assertThat(second.count("compliance.full")).isEqualTo(35);
+        assertThat(second.count("compliance.partial")).isEqualTo(6);
     }
 
     @Test
@@ -119,7 +128,7 @@ class AnnualReportReplayTest {
                     "接待和走访选民320人次", "收集群众反映问题意见46条", "督促解决群众关心关注问题22个",
                     "共收集整理群众意见建议392件", "已办结362件", "人大代表向选民述职182人次",
                     "安排政府负责人向代表述职22人", "确定跟踪监督专题53个", "督查和评议发现问题25条，已整改25条",
-                    "所辖17个镇", "数据计算于");
+                    "全面落实的35项，部分落实的6项", "所辖17个镇", "数据计算于");
             assertThat(doc.getAllPictures()).as("the charts").hasSizeGreaterThanOrEqualTo(3);
             Map<String, String> table = new HashMap<>();
             List<XWPFTable> tables = doc.getTables();

@@ -167,6 +167,34 @@ final class LuodingDataset {
             expense(town(i), line, 4_000_000L);
         }
         fundLine(otherTown, "WORK", "邻县经费", 99_900L);
+
+        // the regulation's 41 items: every town implements items 1-35 fully; items 36-41 are fully implemented by
+        // some towns and partly by others, so the county reads 35 fully and 6 partly; one report to the Party
+        // committee per town
+        long checklist = insert("""
+                insert into compliance_checklist (org_id, title, version_no, frozen_at, created_by, created_at)
+                values (?, '《条例》量化工作清单', 1, ?, 'fixture', ?)""", county, ts(YEAR, 1, 1), ts(YEAR, 1, 1));
+        long[] items = new long[41];
+        for (int n = 1; n <= 41; n++) {
+            items[n - 1] = insert("""
+                    insert into compliance_item (checklist_id, org_id, item_no, chapter, body, measure)
+                    values (?, ?, ?, '第一章', '量化工作', '每年')""", checklist, county, n);
+        }
+        for (int i = 0; i < TOWNS; i++) {
+            long assessment = insert("""
+                    insert into compliance_assessment (org_id, assess_year, checklist_id, status, created_by, created_at)
+                    values (?, ?, ?, 'ACCEPTED', 'fixture', ?)""", town(i), YEAR, checklist, ts(YEAR, 11, 1));
+            for (int n = 1; n <= 41; n++) {
+                String rating = n <= 35 || i % 2 == 0 ? "FULL" : "PARTIAL";
+                insert("""
+                        insert into compliance_rating (assessment_id, org_id, item_id, rating)
+                        values (?, ?, ?, ?)""", assessment, town(i), items[n - 1], rating);
+            }
+            insert("""
+                    insert into compliance_party_report (org_id, report_year, reported_on, title, created_by, created_at)
+                    values (?, ?, ?, '关于镇人大工作的请示报告', 'fixture', ?)""", town(i), YEAR, LocalDate.of(YEAR, 7, 1),
+                    ts(YEAR, 7, 1));
+        }
     }
 
     // --- rows
