@@ -3,6 +3,7 @@ package org.renda.casework;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.renda.calendar.DeadlineRule;
 import org.renda.calendar.Deadlines;
 import org.renda.calendar.WorkingCalendar;
@@ -103,6 +104,7 @@ class CaseReminders {
     }
 
     @Scheduled(cron = "${renda.casework.reminder-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "case-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
     void daily() {
         int n = SystemContext.call(() -> check(LocalDate.now()));
         log.info("Case reminders: {} new notifications", n);

@@ -1,5 +1,6 @@
 package org.renda.notification;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,6 +30,7 @@ class DispatchSchedule {
 
     @Scheduled(fixedDelayString = "${renda.notification.dispatch-interval:30s}",
             initialDelayString = "${renda.notification.dispatch-interval:30s}")
+    @SchedulerLock(name = "notification-dispatch", lockAtMostFor = "${renda.cluster.dispatch-lock-at-most-for:PT5M}")
     void dispatch() {
         try {
             MailDispatcher.Outcome outcome = dispatcher.dispatch();

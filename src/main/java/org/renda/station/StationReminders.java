@@ -1,6 +1,7 @@
 package org.renda.station;
 
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.renda.shared.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ class StationReminders {
     }
 
     @Scheduled(cron = "${renda.station.reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "station-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
     void daily() {
         LocalDate today = LocalDate.now();
         int days = SystemContext.call(() -> roster.remind(today));
