@@ -26,7 +26,7 @@ class CheckpointSchedule {
 
     @Scheduled(cron = "${renda.audit.checkpoint-cron:0 0 * * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "audit-checkpoint", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
-    void sign() {
+    public void sign() {
         try {
             trail.checkpoint();
         } catch (RuntimeException e) {

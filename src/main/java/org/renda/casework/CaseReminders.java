@@ -105,7 +105,7 @@ class CaseReminders {
 
     @Scheduled(cron = "${renda.casework.reminder-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "case-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
-    void daily() {
+    public void daily() {
         int n = SystemContext.call(() -> check(LocalDate.now()));
         log.info("Case reminders: {} new notifications", n);
     }

@@ -28,7 +28,7 @@ class BucketSweep {
 
     @Scheduled(fixedDelayString = "${renda.cluster.rate-limit.sweep-every:10m}", initialDelayString = "1m")
     @SchedulerLock(name = "rate-bucket-sweep")
-    void sweep() {
+    public void sweep() {
         if (buckets instanceof DatabaseBuckets db) {
             int n = db.sweep(System.currentTimeMillis() - forgetAfter.toMillis());
             if (n > 0) {

@@ -22,7 +22,7 @@ class MeetingReminders {
 
     @Scheduled(cron = "${renda.meeting.reminder-cron:0 5 8 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "meeting-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
-    void daily() {
+    public void daily() {
         int sent = SystemContext.call(() -> desk.remind(LocalDate.now()));
         log.info("Meeting reminders: {}", sent);
     }

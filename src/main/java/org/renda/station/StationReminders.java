@@ -24,7 +24,7 @@ class StationReminders {
 
     @Scheduled(cron = "${renda.station.reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
     @SchedulerLock(name = "station-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
-    void daily() {
+    public void daily() {
         LocalDate today = LocalDate.now();
         int days = SystemContext.call(() -> roster.remind(today));
         int meetings = SystemContext.call(() -> rhythm.remind(today));
