@@ -6,6 +6,7 @@
 # (on every instance, each e-mail claimed by one) send each e-mail once. Starts its own cluster (ops/cluster/start.sh) and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+DRILLS=$PWD/ops/cluster
 RUN=${RUN:-/tmp/renda-cluster}; export RUN
 CASES=${CASES:-3000}
 PSQL=(psql -h 127.0.0.1 -U postgres -d renda_cluster -v ON_ERROR_STOP=1 -qAt)
@@ -21,7 +22,7 @@ export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=2525
 ops/cluster/start.sh
 fi
 # WITH_KILL_NODE=1: the kill-a-node drill first (instance 2 dies), then this one on the two left
-[ -z "${WITH_KILL_NODE:-}" ] || ops/cluster/drill-kill-node.sh || echo "kill-node drill FAILED"
+[ -z "${WITH_KILL_NODE:-}" ] || "$DRILLS/drill-kill-node.sh" || echo "kill-node drill FAILED"
 
 # the cases: overdue three days, each assigned to the transport bureau (its staff: unit.jiaotong); e-mail addresses
 # for everyone so each notification also leaves as an e-mail
@@ -30,18 +31,20 @@ update app_user set email = username || '@drill.test' where email is null or ema
 insert into case_item (org_id, receipt_code, source, kind, category, title, content, state, due_on, created_at, updated_at)
 select o.id, 'DRILL' || lpad(g::text, 8, '0'), 'RECEPTION', 'SUGGESTION', 'TRANSPORT', '演练件 ' || g, '演练', 'ASSIGNED',
        current_date - 3, now(), now()
-from generate_series(1, $CASES) g, (select id from organisation where code = 'QH') o;
+from generate_series(1, $CASES) g, (select id from organisation where code = 'QH') o
+on conflict do nothing;
 insert into case_assignment (case_id, org_id, unit_org_id, lead, assigned_at)
 select c.id, c.org_id, u.id, true, now() from case_item c, (select id from organisation where code = 'QH-D11') u
-where c.receipt_code like 'DRILL%';
+where c.receipt_code like 'DRILL%' and not exists (select 1 from case_assignment a where a.case_id = c.id);
 SQL
 echo "$CASES overdue cases"
 
-# wait for a run to take the lock, then kill its instance at once
-"${PSQL[@]}" -c "delete from shedlock where name = 'case-reminders'"
+# wait for a run to take the lock, then kill its instance at once. (Never delete a lock row: ShedLock remembers
+# that it exists and only updates it afterwards.)
+since=$("${PSQL[@]}" -c "select now() at time zone 'utc'")
 holder=""
 for _ in $(seq 1 1200); do
-  holder=$("${PSQL[@]}" -c "select locked_by from shedlock where name = 'case-reminders' and lock_until > now() at time zone 'utc'" || true)
+  holder=$("${PSQL[@]}" -c "select locked_by from shedlock where name = 'case-reminders' and locked_at > '$since' and lock_until > now() at time zone 'utc'" || true)
   [ -n "$holder" ] && break
   sleep 0.1
 done

@@ -212,7 +212,12 @@ class ClusterTest {
 
     @Test
     void theApplicationsJobsTakeTheirLockRow() {
-        jdbc.sql("delete from shedlock where name = 'rate-bucket-sweep'").update();
+        // (a lock row is never deleted: ShedLock remembers that it exists and only updates it afterwards)
+        jdbc.sql("""
+                insert into shedlock (name, lock_until, locked_at, locked_by)
+                values ('rate-bucket-sweep', current_timestamp, current_timestamp, 'elsewhere') on conflict do nothing""").update();
+        jdbc.sql("update shedlock set locked_by = 'elsewhere', lock_until = locked_at where name = 'rate-bucket-sweep'")
+                .update();
         sweep.sweep();
         assertThat(jdbc.sql("select locked_by from shedlock where name = 'rate-bucket-sweep'").query(String.class)
                 .single()).isEqualTo(ClusterConfig.instance());
