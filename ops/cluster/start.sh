@@ -41,12 +41,12 @@ start() { # $1 = instance 1..3
 }
 wait_up() { # $1 = instance
   local port=$((8180 + $1))
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 900); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
     kill -0 "$(cat "$RUN/node$1.pid")" 2>/dev/null || { echo "instance $1 died: $RUN/node$1.log"; tail -20 "$RUN/node$1.log"; exit 1; }
     sleep 1
   done
-  echo "instance $1 not up after 240 s"; exit 1
+  echo "instance $1 not up after 900 s"; exit 1
 }
 
 t0=$(date +%s)
