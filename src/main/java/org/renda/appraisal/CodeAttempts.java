@@ -3,6 +3,7 @@ package org.renda.appraisal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.renda.shared.DomainException;
 import org.renda.shared.web.ClientBuckets;
+import org.renda.shared.web.RateBuckets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
  * 43,000 tries a day, against 50-bit codes of which a vote has at most 3,000: about one chance in ten million
  * a day of hitting one.
  *
- * <p>Only refused codes are remembered, and only in this JVM's memory (the address and a token count, no code,
- * no vote, no time); an accepted ballot leaves nothing here. A refusal here answers before the code is looked
+ * <p>Only refused codes are remembered, in the application's {@link RateBuckets} (the database by default, so
+ * every instance behind the balancer counts together: the address and a token count, no code, no vote), forgotten
+ * an hour after the last refusal; an accepted ballot leaves nothing here. A refusal here answers before the code is looked
  * at, so a throttled guesser learns nothing.
  */
 @Component
@@ -35,24 +37,25 @@ class CodeAttempts {
         }
     }
 
+    /** The prefix of this guard's keys in the shared buckets. */
+    static final String PREFIX = "code:";
+
     private final boolean enabled;
-    private final int maxClients;
     private volatile int burst;
     private volatile int perMinute;
-    private volatile ClientBuckets failures;
+    private final RateBuckets failures;
 
     CodeAttempts(@Value("${renda.public.rate-limit.enabled:true}") boolean enabled,
             @Value("${renda.public.rate-limit.failed-code.burst:30}") int burst,
             @Value("${renda.public.rate-limit.failed-code.per-minute:30}") int perMinute,
-            @Value("${renda.public.rate-limit.max-clients:100000}") int maxClients) {
+            RateBuckets failures) {
         if (burst < 1 || perMinute < 1) {
             throw new IllegalArgumentException("renda.public.rate-limit.failed-code.* must be at least 1");
         }
         this.enabled = enabled;
-        this.maxClients = maxClients;
         this.burst = burst;
         this.perMinute = perMinute;
-        this.failures = new ClientBuckets(maxClients);
+        this.failures = failures;
     }
 
     /**
@@ -64,7 +67,7 @@ class CodeAttempts {
             cast.run();
             return;
         }
-        String client = ClientBuckets.clientOf(request);
+        String client = PREFIX + ClientBuckets.clientOf(request);
         long wait = failures.peek(client, burst, perMinute);
         if (wait > 0) {
             throw new Throttled(wait);
@@ -89,13 +92,13 @@ class CodeAttempts {
 
     /** Clients with refused codes remembered (for tests). */
     int size() {
-        return failures.size();
+        return failures.size(PREFIX);
     }
 
     /** For tests: new limits, every client forgiven. */
     synchronized void configure(int burst, int perMinute) {
         this.burst = burst;
         this.perMinute = perMinute;
-        this.failures = new ClientBuckets(maxClients);
+        failures.forget(PREFIX);
     }
 }

@@ -1,5 +1,6 @@
 package org.renda.audit;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,8 @@ class CheckpointSchedule {
     }
 
     @Scheduled(cron = "${renda.audit.checkpoint-cron:0 0 * * * *}", zone = "Asia/Shanghai")
-    void sign() {
+    @SchedulerLock(name = "audit-checkpoint", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
+    public void sign() {
         try {
             trail.checkpoint();
         } catch (RuntimeException e) {

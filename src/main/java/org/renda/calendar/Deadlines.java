@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.renda.audit.AuditTrail;
 import org.renda.shared.Actor;
+import org.renda.shared.CacheSignals;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.DomainException;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,15 @@ public class Deadlines {
     /** code -> (org id -> rule); null until first read, dropped by every edit. */
     private volatile @Nullable Map<String, Map<Long, DeadlineRule>> rules;
     private long generation;
+    private final CacheSignals signals;
+
+    /** The name of the rules' cache among the instances' {@link CacheSignals}. */
+    static final String CACHE = "calendar.rules";
 
     Deadlines(RuleStore store, WorkingCalendar calendar, CalendarScopes scopes, Lineages lineages,
-            CurrentActor currentActor, AuditTrail audit) {
+            CurrentActor currentActor, AuditTrail audit, CacheSignals signals) {
+        this.signals = signals;
+        signals.onChange(CACHE, this::drop);
         this.store = store;
         this.calendar = calendar;
         this.scopes = scopes;
@@ -187,12 +194,15 @@ public class Deadlines {
 
     /** Forgets the cached rules; every edit calls it, and so may a test that changed the table directly. */
     void invalidate() {
-        AfterCommit.invalidate(() -> {
-            synchronized (this) {
-                generation++;
-                rules = null;
-            }
-        });
+        AfterCommit.invalidate(this::drop);
+        signals.changed(CACHE);
+    }
+
+    private void drop() {
+        synchronized (this) {
+            generation++;
+            rules = null;
+        }
     }
 
     private static int listOrder(String code) {

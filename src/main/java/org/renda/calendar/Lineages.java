@@ -3,6 +3,7 @@ package org.renda.calendar;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.renda.org.OrgEvents;
+import org.renda.shared.CacheSignals;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgView;
 import org.springframework.context.event.EventListener;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lineage (root first) of an organisation, cached: both the calendar and the deadline rules resolve
- * along it for every due date. A move rewrites lineages, so it empties the cache.
+ * along it for every due date. A move rewrites lineages, so it empties the cache, on every instance.
  */
 @Component
 class Lineages {
@@ -20,8 +21,15 @@ class Lineages {
     private final OrgTree orgs;
     private final Map<Long, long[]> cache = new ConcurrentHashMap<>();
 
-    Lineages(OrgTree orgs) {
+    /** The name of the lineages' cache among the instances' {@link CacheSignals}. */
+    static final String CACHE = "calendar.lineages";
+
+    private final CacheSignals signals;
+
+    Lineages(OrgTree orgs, CacheSignals signals) {
         this.orgs = orgs;
+        this.signals = signals;
+        signals.onChange(CACHE, cache::clear);
     }
 
     long[] of(long orgId) {
@@ -42,5 +50,6 @@ class Lineages {
     @EventListener
     void moved(OrgEvents.OrganisationMoved event) {
         AfterCommit.invalidate(cache::clear);
+        signals.changed(CACHE); // in the moving transaction: the other instances drop theirs once it commits
     }
 }

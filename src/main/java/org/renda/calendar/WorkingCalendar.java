@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.renda.shared.CacheSignals;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Service;
  * (the nearest organisation's entry for a date wins, then the national one).
  *
  * <p>Each year is read from the database once and kept in memory as a bit set; an edit drops the cache
- * when its transaction ends. Counting a deadline is then pure arithmetic, without a query. The cache
- * belongs to this instance: a second application instance sees an edit when its own cache is next
- * emptied (see docs/architecture.md).
+ * when its transaction ends. Counting a deadline is then pure arithmetic, without a query. The other
+ * application instances drop theirs within seconds ({@link CacheSignals}, polled by the cluster module; see
+ * docs/cluster.md).
  *
  * <p>Rules, stated once for every caller: {@link #plusWorkingDays} does not count the start day;
  * {@link #plusMonths} adds calendar months (clamped to the end of a shorter month) and, when the result
@@ -37,10 +38,17 @@ public class WorkingCalendar {
     private final AtomicLong generation = new AtomicLong();
     private final WorkingDays national;
 
-    WorkingCalendar(CalendarStore store, Lineages lineages) {
+    /** The name of the days' cache among the instances' {@link CacheSignals}. */
+    static final String CACHE = "calendar.days";
+
+    private final CacheSignals signals;
+
+    WorkingCalendar(CalendarStore store, Lineages lineages, CacheSignals signals) {
         this.store = store;
         this.lineages = lineages;
+        this.signals = signals;
         this.national = new WorkingDays(year -> table(year).national());
+        signals.onChange(CACHE, this::drop);
     }
 
     /** The national calendar. */
@@ -94,14 +102,17 @@ public class WorkingCalendar {
         return table(year).nationalKnown();
     }
 
-    /** Forgets every cached year; called by every edit when its transaction ends. */
+    /** Forgets every cached year, here when the edit's transaction ends and on the other instances within seconds. */
     void invalidate() {
-        AfterCommit.invalidate(() -> {
-            synchronized (years) {
-                generation.incrementAndGet();
-                years.clear();
-            }
-        });
+        AfterCommit.invalidate(this::drop);
+        signals.changed(CACHE);
+    }
+
+    private void drop() {
+        synchronized (years) {
+            generation.incrementAndGet();
+            years.clear();
+        }
     }
 
     private BitSet bitsFor(long orgId, int year) {

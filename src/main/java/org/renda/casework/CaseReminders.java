@@ -3,6 +3,7 @@ package org.renda.casework;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.renda.calendar.DeadlineRule;
 import org.renda.calendar.Deadlines;
 import org.renda.calendar.WorkingCalendar;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells handling units of a new assignment, reminds them before the due date, and escalates an overdue
@@ -34,8 +37,11 @@ class CaseReminders {
     private final Deadlines deadlines;
     private final WorkingCalendar calendar;
 
+    private final TransactionTemplate transaction;
+
     CaseReminders(JdbcClient jdbc, Notifier notifier, UserContacts contacts, Deadlines deadlines,
-            WorkingCalendar calendar) {
+            WorkingCalendar calendar, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.contacts = contacts;
@@ -103,8 +109,11 @@ class CaseReminders {
     }
 
     @Scheduled(cron = "${renda.casework.reminder-cron:0 30 7 * * *}", zone = "Asia/Shanghai")
-    void daily() {
-        int n = SystemContext.call(() -> check(LocalDate.now()));
+    @SchedulerLock(name = "case-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
+    public void daily() {
+        // check() called from here is not proxied: its @Transactional would not apply (the notifications need one),
+        // so the daily run opens the transaction itself. One transaction: a run killed midway leaves nothing.
+        Integer n = SystemContext.call(() -> transaction.execute(s -> check(LocalDate.now())));
         log.info("Case reminders: {} new notifications", n);
     }
 

@@ -3,6 +3,8 @@ package org.renda.casework;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.renda.shared.web.ClientBuckets;
+import org.renda.shared.web.RateBuckets;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,8 @@ import org.springframework.stereotype.Component;
  * ({@code burst}), then about {@code perMinute} a minute; look-ups by receipt code get a looser pair; ballots
  * of the secret vote (reading the ballot and casting it, {@code /api/v1/public/votes/{code}[/ballots]}) get their
  * own, far larger pair: a hall of deputies votes from one address behind one NAT, and the one-time codes
- * already bound what a ballot can do (appraisal limits failed codes per client itself).
+ * already bound what a ballot can do (appraisal limits failed codes per client itself). The buckets are the
+ * application's {@link RateBuckets} (the database by default): every instance behind the balancer counts together.
  */
 @Component
 class PublicRateLimiter {
@@ -57,12 +60,21 @@ class PublicRateLimiter {
     /** The answer: allowed, or how many seconds until a token is back. */
     record Decision(boolean allowed, long retryAfterSeconds) {}
 
-    private volatile Settings settings;
-    private volatile ClientBuckets buckets;
+    /** The prefix of this limiter's keys in the shared buckets. */
+    static final String PREFIX = "public:";
 
+    private volatile Settings settings;
+    private final RateBuckets buckets;
+
+    /** One instance alone, its buckets in memory (unit tests). */
     PublicRateLimiter(Settings settings) {
+        this(settings, new ClientBuckets(settings.maxClients()));
+    }
+
+    @Autowired
+    PublicRateLimiter(Settings settings, RateBuckets buckets) {
         this.settings = settings;
-        this.buckets = new ClientBuckets(settings.maxClients());
+        this.buckets = buckets;
     }
 
     Decision acquire(Kind kind, String client) {
@@ -75,7 +87,7 @@ class PublicRateLimiter {
             case LOOKUP -> s.lookup();
             case BALLOT -> s.ballot();
         };
-        long wait = buckets.take(kind.name().charAt(0) + client, rule.burst(), rule.perMinute());
+        long wait = buckets.take(PREFIX + kind.name().charAt(0) + client, rule.burst(), rule.perMinute());
         return new Decision(wait == 0, wait);
     }
 
@@ -95,10 +107,10 @@ class PublicRateLimiter {
     /** For tests and operators' experiments: new rules, every bucket full again. */
     synchronized void configure(Settings next) {
         this.settings = next;
-        this.buckets = new ClientBuckets(next.maxClients());
+        buckets.forget(PREFIX);
     }
 
     int size() {
-        return buckets.size();
+        return buckets.size(PREFIX);
     }
 }

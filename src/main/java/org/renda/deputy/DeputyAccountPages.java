@@ -1,5 +1,6 @@
 package org.renda.deputy;
 
+import java.io.Serializable;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,9 @@ class DeputyAccountPages {
     }
 
     /** A created account as the page lists it: never the password. */
-    record CreatedRow(long userId, String username, String displayName, String orgName, @Nullable String email) {}
+    /** A flash attribute: kept in the session, which lives in the database. */
+    record CreatedRow(long userId, String username, String displayName, String orgName, @Nullable String email)
+            implements Serializable {}
 
     @GetMapping("/deputies/accounts")
     String page(@RequestParam(required = false) @Nullable Long orgId, Model model) {

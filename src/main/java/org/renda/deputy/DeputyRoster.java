@@ -3,6 +3,7 @@ package org.renda.deputy;
 import org.renda.shared.validation.ResidentId;
 import org.renda.shared.validation.ChinesePhone;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ public class DeputyRoster {
      * @param deputies deputies newly registered (each with the seat of their row)
      * @param seats seats added to deputies who were already registered (matched by ID number)
      */
-    public record ImportResult(int deputies, int seats) {}
+    public record ImportResult(int deputies, int seats) implements Serializable {} // a flash attribute: kept in the session
 
     /** The headers and one example row, to be overwritten. */
     public byte[] template() {

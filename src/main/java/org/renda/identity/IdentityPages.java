@@ -1,5 +1,6 @@
 package org.renda.identity;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +105,7 @@ class IdentityPages {
 
     /** The form of a new user; the password is set by the administrator and changed by the user. */
     record NewUserForm(String username, String displayName, String orgCode, @Nullable String phone,
-            @Nullable String email, String password, @Nullable Role role) {}
+            @Nullable String email, String password, @Nullable Role role) implements Serializable {} // a flash attribute: kept in the session
 
     @GetMapping("/users/new")
     String newUser(Model model) {

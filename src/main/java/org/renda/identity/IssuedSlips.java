@@ -14,9 +14,11 @@ import org.renda.shared.RandomCodes;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the accounts just created, with their first passwords, in the creator's session (memory, never the
- * database) until the slips are downloaded once, or {@link #KEPT} has passed: the page that reports the creation
- * offers the download, and a second download finds nothing.
+ * Holds the accounts just created, with their first passwords, in the creator's session until the slips are
+ * downloaded once, or {@link #KEPT} has passed: the page that reports the creation offers the download, and a second
+ * download finds nothing. Sessions live in the database so that any instance serves the download, but every session
+ * attribute is sealed (AES-GCM, the instances' {@code renda.cluster.session-key}) before it is written: the database
+ * never holds a first password in the clear (see docs/cluster.md).
  */
 @Component
 public class IssuedSlips {

@@ -1,6 +1,7 @@
 package org.renda.meeting;
 
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.renda.shared.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ class MeetingReminders {
     }
 
     @Scheduled(cron = "${renda.meeting.reminder-cron:0 5 8 * * *}", zone = "Asia/Shanghai")
-    void daily() {
+    @SchedulerLock(name = "meeting-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
+    public void daily() {
         int sent = SystemContext.call(() -> desk.remind(LocalDate.now()));
         log.info("Meeting reminders: {}", sent);
     }

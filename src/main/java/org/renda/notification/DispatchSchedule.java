@@ -10,6 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Runs the e-mail dispatcher every {@code renda.notification.dispatch-interval} (30s), after the previous
  * run ended. Off with {@code renda.notification.dispatch-enabled=false}; tests call the dispatcher directly.
+ * Every instance runs it, without a cluster lock: each e-mail is claimed by one dispatcher ({@code for update skip
+ * locked} and a lease), and a sealed e-mail can only be sent by the instance that holds its secret in memory.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

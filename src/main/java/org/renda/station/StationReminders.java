@@ -1,6 +1,7 @@
 package org.renda.station;
 
 import java.time.LocalDate;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.renda.shared.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +23,8 @@ class StationReminders {
     }
 
     @Scheduled(cron = "${renda.station.reminder-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
-    void daily() {
+    @SchedulerLock(name = "station-reminders", lockAtLeastFor = "${renda.cluster.lock-at-least-for:PT30S}")
+    public void daily() {
         LocalDate today = LocalDate.now();
         int days = SystemContext.call(() -> roster.remind(today));
         int meetings = SystemContext.call(() -> rhythm.remind(today));

@@ -14,9 +14,10 @@ import java.util.Map;
  *
  * <p>At most {@code maxClients} buckets are kept, least recently used first out: memory is bounded whatever the
  * traffic; an evicted client starts again with a full bucket. The buckets live in this JVM's memory only: they
- * are never stored nor logged. Callers prefix their keys to keep kinds of requests apart.
+ * are never stored nor logged. Callers prefix their keys to keep kinds of requests apart. Several instances behind
+ * one balancer count together only in the database ({@link RateBuckets}, the cluster module's default).
  */
-public final class ClientBuckets {
+public final class ClientBuckets implements RateBuckets {
 
     private static final class Bucket {
         double tokens;
@@ -41,6 +42,7 @@ public final class ClientBuckets {
     }
 
     /** Takes a token of {@code key}'s bucket: answers 0 when there was one, else the seconds until one is back. */
+    @Override
     public synchronized long take(String key, int burst, int perMinute) {
         Bucket b = refilled(key, burst, perMinute, true);
         if (b.tokens >= 1) {
@@ -54,6 +56,7 @@ public final class ClientBuckets {
      * Whether {@code key}'s bucket has a token, without taking it: 0 when it has, else the seconds until it has.
      * A key never charged is not remembered.
      */
+    @Override
     public synchronized long peek(String key, int burst, int perMinute) {
         if (!buckets.containsKey(key)) {
             return 0;
@@ -64,6 +67,16 @@ public final class ClientBuckets {
 
     public synchronized int size() {
         return buckets.size();
+    }
+
+    @Override
+    public synchronized int size(String prefix) {
+        return (int) buckets.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+    }
+
+    @Override
+    public synchronized void forget(String prefix) {
+        buckets.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     private Bucket refilled(String key, int burst, int perMinute, boolean create) {
