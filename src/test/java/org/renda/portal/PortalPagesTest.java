@@ -117,8 +117,16 @@ class PortalPagesTest {
         int deputies = d.get("figures").get("deputies").asInt();
         assertThat(deputies).isEqualTo(d.get("deputies").size()).isGreaterThan(30);
         assertThat(d.get("deputies").get(0).has("phone")).isFalse();
-        assertThat(d.get("sessions").get(0).get("resolutions").get(0).get("votesFor").asInt()).isEqualTo(35);
-        assertThat(d.get("figures").get("resolutionsAnnounced").asInt()).isEqualTo(2);
+        // the demo's ninth session (other tests of this JVM may close later sessions of the town)
+        JsonNode ninth = null;
+        for (JsonNode s : d.get("sessions")) {
+            if (s.toString().contains("第九次会议")) {
+                ninth = s;
+            }
+        }
+        assertThat(ninth).as("the demo's ninth session").isNotNull();
+        assertThat(ninth.get("resolutions").get(0).get("votesFor").asInt()).isEqualTo(35);
+        assertThat(d.get("figures").get("resolutionsAnnounced").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(d.get("computedAt").asString()).startsWith(LocalDate.now().toString());
         assertThat(d.get("figures").get("topics").asInt()).isEqualTo(d.get("supervision").size());
 
