@@ -108,7 +108,7 @@ class ComplianceReplayTest {
         assertThat(liuxi.counts()).isEqualTo(new ComplianceViews.Counts(30, 9, 2, 0));
         assertThat(liuxi.status()).isEqualTo(Status.SUBMITTED);
         assertThat(s.counts()).isEqualTo(new ComplianceViews.Counts(65, 15, 2, 0));
-        assertThat(s.perTown().stream().filter(t -> t.assessmentId() == null)).hasSize(8);
+        assertThat(s.perTown().stream().filter(t -> t.assessmentId() == null)).hasSize(s.towns() - 2);
 
         Summary town = as("anlan.chair", () -> figures.summary(anlan, year));
         assertThat(town.perTown()).hasSize(1);
