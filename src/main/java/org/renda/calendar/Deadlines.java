@@ -193,6 +193,7 @@ public class Deadlines {
     }
 
     /** Forgets the cached rules; every edit calls it, and so may a test that changed the table directly. */
+    @Transactional
     void invalidate() {
         AfterCommit.invalidate(this::drop);
         signals.changed(CACHE);
