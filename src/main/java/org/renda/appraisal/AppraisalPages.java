@@ -103,8 +103,7 @@ class AppraisalPages {
     /** The congresses where the actor may run a campaign (counties, towns, streets ...). */
     private List<OrgView> congresses() {
         var reach = currentActor.reach(Permission.APPRAISAL_WRITE);
-        return orgs.within(reach).stream().filter(o -> o.type() != OrgType.DEPARTMENT && o.type() != OrgType.UNIT
-                && o.type() != OrgType.VILLAGE && o.type() != OrgType.COMMUNITY).sorted(
+        return orgs.within(reach, java.util.EnumSet.range(OrgType.PROVINCE, OrgType.STREET)).stream().sorted(
                 java.util.Comparator.comparingInt(OrgView::depth).thenComparing(OrgView::code)).limit(200).toList();
     }
 

@@ -184,8 +184,9 @@ class AssessmentPages {
         boolean writer = actor.canAny(Permission.ASSESSMENT_WRITE);
         model.addAttribute("writer", writer);
         if (writer) {
-            List<OrgView> mayDraft = orgs.within(actor.reach(Permission.ASSESSMENT_WRITE)).stream()
-                    .filter(o -> o.type().name().matches("COUNTY|TOWN|STREET|CITY")).sorted(
+            List<OrgView> mayDraft = orgs.within(actor.reach(Permission.ASSESSMENT_WRITE), java.util.EnumSet.of(
+                            org.renda.org.OrgType.CITY, org.renda.org.OrgType.COUNTY, org.renda.org.OrgType.TOWN,
+                            org.renda.org.OrgType.STREET)).stream().sorted(
                             java.util.Comparator.comparingInt(OrgView::depth).thenComparing(OrgView::sortOrder))
                     .toList();
             model.addAttribute("orgs", mayDraft);

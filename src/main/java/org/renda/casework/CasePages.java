@@ -315,9 +315,8 @@ class CasePages {
     }
 
     private List<OrgView> intakeOrgs() {
-        return orgs.within(currentActor.reach(Permission.CASE_WRITE)).stream()
-                .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET || o.type() == OrgType.COUNTY)
-                .toList();
+        return orgs.within(currentActor.reach(Permission.CASE_WRITE),
+                java.util.EnumSet.of(OrgType.COUNTY, OrgType.TOWN, OrgType.STREET));
     }
 
     /** A deputy's suggestion during recess, possibly co-signed. */

@@ -111,10 +111,8 @@ public class ComplianceDesk {
     /** The organisations the actor may read figures of: counties and towns in reach, in tree order. */
     @Transactional(readOnly = true)
     public List<OrgView> places() {
-        return orgs.within(readReach()).stream().filter(OrgView::active)
-                .filter(o -> assessable(o) || o.type() == OrgType.COUNTY || o.type() == OrgType.CITY
-                        || o.type() == OrgType.PROVINCE)
-                .toList();
+        return orgs.within(readReach(), java.util.EnumSet.range(OrgType.PROVINCE, OrgType.STREET)).stream()
+                .filter(OrgView::active).toList();
     }
 
     @Transactional(readOnly = true)

@@ -13,6 +13,7 @@ import org.renda.compliance.ComplianceViews.RatingView;
 import org.renda.compliance.ComplianceViews.Summary;
 import org.renda.compliance.ComplianceViews.TownFigures;
 import org.renda.org.OrgTree;
+import org.renda.org.OrgType;
 import org.renda.org.OrgView;
 import org.renda.shared.CurrentActor;
 import org.renda.shared.NotFoundException;
@@ -54,8 +55,8 @@ public class ComplianceFigures {
         reach.check(orgId);
         OrgView org = orgs.find(orgId).orElseThrow(() -> new NotFoundException("error.notFound"));
         Reach within = reach.narrow(orgs.subtreeIds(orgId));
-        List<OrgView> towns = orgs.within(within).stream().filter(OrgView::active)
-                .filter(ComplianceDesk::assessable).toList();
+        List<OrgView> towns = orgs.within(within, java.util.EnumSet.of(OrgType.TOWN, OrgType.STREET)).stream()
+                .filter(OrgView::active).toList();
         Map<Long, AssessmentView> assessments = new HashMap<>();
         for (AssessmentView a : store.assessments(within, year)) {
             assessments.put(a.orgId(), a);

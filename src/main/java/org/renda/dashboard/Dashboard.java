@@ -99,8 +99,8 @@ public class Dashboard {
     /** The organisations the selector offers: the actor's readable provinces, cities, counties, towns, streets. */
     public List<OrgView> places() {
         require();
-        return tree.within(currentActor.reach(Permission.ORG_READ)).stream()
-                .filter(o -> o.active() && PLACES.contains(o.type())).toList();
+        return tree.within(currentActor.reach(Permission.ORG_READ), PLACES).stream()
+                .filter(OrgView::active).toList();
     }
 
     /** The organisation asked for (404 outside the actor's reach), or by default the actor's own. */

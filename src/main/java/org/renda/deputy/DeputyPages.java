@@ -88,7 +88,9 @@ class DeputyPages {
         }
         model.addAttribute("levels", DeputyLevel.values());
         model.addAttribute("statuses", MandateStatus.values());
-        model.addAttribute("groups", register.groups());
+        List<String> groups = register.groups();
+        model.addAttribute("groups", groups);
+        model.addAttribute("groupByName", groups.size() > DeputyRegister.GROUP_CHOICES);
         model.addAttribute("towns", towns());
         model.addAttribute("canWrite", currentActor.require().canAny(Permission.DEPUTY_WRITE));
         model.addAttribute("canCreateAccounts", currentActor.require().canAny(Permission.DEPUTY_WRITE)
@@ -305,10 +307,8 @@ class DeputyPages {
 
     /** The towns and streets the actor can read, for the organisation filter. */
     private List<OrgView> towns() {
-        return orgs.within(currentActor.reach(Permission.DEPUTY_READ)).stream()
-                .filter(o -> o.type() == org.renda.org.OrgType.TOWN || o.type() == org.renda.org.OrgType.STREET
-                        || o.type() == org.renda.org.OrgType.COUNTY)
-                .toList();
+        return orgs.within(currentActor.reach(Permission.DEPUTY_READ), java.util.EnumSet.of(
+                org.renda.org.OrgType.COUNTY, org.renda.org.OrgType.TOWN, org.renda.org.OrgType.STREET));
     }
 
     private java.util.Map<Long, String> orgNames(java.util.Collection<Long> ids) {

@@ -107,12 +107,26 @@ public class DeputyRegister {
 
     public record NewDeputy(long orgId, @Valid @NotNull PersonForm person, @Valid @NotNull SeatForm seat) {}
 
-    /** A page of the register. */
-    public record Page(List<DeputySummary> rows, long total, int page, int size) {
+    /**
+     * A page of the register. The matches are counted up to {@link #COUNT_CAP}: with more ({@code more}), the
+     * total is that cap and pages go on as long as they come full (a province's 100,000 deputies are not
+     * counted on every page; people narrow the list with the filters instead).
+     */
+    public record Page(List<DeputySummary> rows, long total, int page, int size, boolean more) {
         public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
+            return more ? page + (hasNext() ? 1 : 0) : (int) Math.max(1, (total + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return more ? rows.size() == size : page < pages();
         }
     }
+
+    /** The most deputy groups the filter offers as a list. */
+    public static final int GROUP_CHOICES = 200;
+
+    /** The register counts its matches up to this many. */
+    public static final int COUNT_CAP = 10_000;
 
     /** Filters of the register; blank or null means any. */
     public record Query(@Nullable String text, @Nullable DeputyLevel level, @Nullable Integer termNo,
@@ -247,9 +261,11 @@ public class DeputyRegister {
     public Page list(Query q, int page, int size) {
         Reach reach = reach(q.orgId());
         DeputyStore.Filter f = filter(q);
-        long total = store.count(reach, f);
-        PageWindow w = PageWindow.of(page, size, total);
-        return new Page(store.list(reach, f, w.size(), w.offset()), total, w.page(), w.size());
+        long counted = store.count(reach, f, COUNT_CAP + 1);
+        boolean more = counted > COUNT_CAP;
+        PageWindow w = more ? PageWindow.open(page, size) : PageWindow.of(page, size, counted);
+        return new Page(store.list(reach, f, w.size(), w.offset()), Math.min(counted, COUNT_CAP), w.page(), w.size(),
+                more);
     }
 
     /** Every matching deputy (for exports), in name order. */
@@ -259,8 +275,12 @@ public class DeputyRegister {
     }
 
     @Transactional(readOnly = true)
+    /**
+     * The deputy groups the filter offers, in name order: at most {@link #GROUP_CHOICES} + 1, the extra one
+     * saying there are too many to pick from (a province has ~1,400), so the page asks for the name instead.
+     */
     public List<String> groups() {
-        return store.groups(currentActor.reach(Permission.DEPUTY_READ));
+        return store.groups(currentActor.reach(Permission.DEPUTY_READ), GROUP_CHOICES + 1);
     }
 
     @Transactional(readOnly = true)

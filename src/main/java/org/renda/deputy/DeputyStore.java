@@ -135,13 +135,16 @@ class DeputyStore {
                 seats.getOrDefault(r.id(), List.of()))).toList();
     }
 
-    long count(Reach orgs, Filter f) {
+    /** How many deputies match, counted up to {@code atMost}. */
+    long count(Reach orgs, Filter f, long atMost) {
         if (orgs.isEmpty()) {
             return 0;
         }
         Map<String, Object> params = new HashMap<>();
         String where = where(orgs, f, params);
-        return jdbc.sql("select count(*) from deputy d where " + where).params(params).query(Long.class).single();
+        params.put("atMost", atMost);
+        return jdbc.sql("select count(*) from (select 1 from deputy d where " + where + " limit :atMost) q")
+                .params(params).query(Long.class).single();
     }
 
     /** Bound parameters only; the SQL text depends on which filters are set, never on their values. */
@@ -196,13 +199,14 @@ class DeputyStore {
         return out;
     }
 
-    List<String> groups(Reach orgs) {
+    /** The deputy groups of the seats within the organisations, in name order, at most {@code limit}. */
+    List<String> groups(Reach orgs, int limit) {
         if (orgs.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select distinct deputy_group from deputy_mandate where " + orgs.sql("org_id")
-                        + " and deputy_group is not null order by deputy_group")
-                .params(orgs.params()).query(String.class).list();
+                        + " and deputy_group is not null order by deputy_group limit :limit")
+                .params(orgs.params()).param("limit", limit).query(String.class).list();
     }
 
     long insertSeat(long deputyId, long orgId, long congressOrgId, DeputyLevel level, int termNo, int termStart,

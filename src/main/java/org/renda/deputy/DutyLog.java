@@ -38,6 +38,10 @@ import org.renda.shared.Texts;
 @Transactional
 public class DutyLog {
 
+    /** The review queue is counted up to this many; a province-wide reviewer sees more than 9,999. */
+    public static final long QUEUE_COUNT_CAP = 9_999;
+
+
     static final String AUDIT_TYPE = "duty_record";
     static final int MAX_FILES = 9;
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -280,9 +284,13 @@ public class DutyLog {
         return store.evidence(queue.stream().filter(r -> reach.covers(r.orgId())).map(DutyRecordView::id).toList());
     }
 
+    /**
+     * How many records wait for the actor's review, up to {@link #QUEUE_COUNT_CAP}; more than that answers
+     * {@code QUEUE_COUNT_CAP + 1} and pages show more than 9,999.
+     */
     @Transactional(readOnly = true)
     public long queueSize() {
-        return store.queueSize(currentActor.reach(Permission.DUTY_VERIFY));
+        return store.queueSize(currentActor.reach(Permission.DUTY_VERIFY), QUEUE_COUNT_CAP + 1);
     }
 
     /**

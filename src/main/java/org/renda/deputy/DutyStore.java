@@ -131,12 +131,14 @@ class DutyStore {
                 .params(orgs.params()).param("limit", limit).query(DutyStore::view).list();
     }
 
-    long queueSize(Reach orgs) {
+    /** How many records wait, counted up to {@code atMost} (a province's 300,000 are not counted one by one). */
+    long queueSize(Reach orgs, long atMost) {
         if (orgs.isEmpty()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from duty_record where " + orgs.sql("org_id") + " and status = 'SUBMITTED'")
-                .params(orgs.params()).query(Long.class).single();
+        return jdbc.sql("select count(*) from (select 1 from duty_record where " + orgs.sql("org_id")
+                        + " and status = 'SUBMITTED' limit :atMost) q")
+                .params(orgs.params()).param("atMost", atMost).query(Long.class).single();
     }
 
     /** Of the given deputies, those with a verified record of the type in the period. */

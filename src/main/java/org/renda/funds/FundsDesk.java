@@ -122,8 +122,7 @@ public class FundsDesk {
     /** The organisations whose ledgers the actor may read, in tree order. */
     @Transactional(readOnly = true)
     public List<OrgView> ledgers() {
-        return orgs.within(readReach()).stream().filter(o -> o.type() == OrgType.COUNTY
-                || o.type() == OrgType.TOWN || o.type() == OrgType.STREET).toList();
+        return orgs.within(readReach(), java.util.EnumSet.of(OrgType.COUNTY, OrgType.TOWN, OrgType.STREET));
     }
 
     /** True if the actor may write the organisation's ledger. */

@@ -85,11 +85,12 @@ class IdentityPages {
 
     @GetMapping("/users")
     String list(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("users", users.list(q, 200));
+        var shown = users.list(q, 200);
+        model.addAttribute("users", shown);
         model.addAttribute("q", q);
         model.addAttribute("canWrite", currentActor.require().canAny(Permission.USER_WRITE));
         model.addAttribute("canCreate", currentActor.require().canAny(Permission.USER_CREATE));
-        model.addAttribute("orgNames", orgNames());
+        model.addAttribute("orgNames", orgNames(shown.stream().map(UserView::orgId).toList()));
         return USERS;
     }
 
@@ -174,9 +175,10 @@ class IdentityPages {
                 .orElseThrow(() -> new DomainException("org.error.parentCodeUnknown", code));
     }
 
-    private java.util.Map<Long, String> orgNames() {
+    /** The names of the users' organisations (the list holds only users the actor may read). */
+    private java.util.Map<Long, String> orgNames(java.util.List<Long> orgIds) {
         java.util.Map<Long, String> names = new java.util.HashMap<>();
-        orgs.within(currentActor.reach(Permission.USER_READ)).forEach(o -> names.put(o.id(), o.name()));
+        orgs.findAll(orgIds.stream().distinct().toList()).forEach(o -> names.put(o.id(), o.name()));
         return names;
     }
 

@@ -61,7 +61,7 @@ public class MeetingCounts {
         Reach reach = currentActor.reach(Permission.MEETING_READ);
         Map<Long, Integer> held = store.heldPerOrg(reach, kind, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         int minimum = settings.minimum(kind);
-        return orgs.within(reach).stream().filter(OrgView::active).filter(o -> o.type() == OrgType.TOWN)
+        return orgs.within(reach, java.util.EnumSet.of(OrgType.TOWN)).stream().filter(OrgView::active)
                 .map(o -> new OrgCount(o.id(), o.name(), held.getOrDefault(o.id(), 0), minimum)).toList();
     }
 

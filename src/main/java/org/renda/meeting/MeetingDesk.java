@@ -541,8 +541,8 @@ public class MeetingDesk {
     /** The organisations where the actor may hold meetings (towns first). */
     @Transactional(readOnly = true)
     public List<OrgView> writableOrgs() {
-        return orgs.within(currentActor.reach(Permission.MEETING_WRITE)).stream().filter(OrgView::active)
-                .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET || o.type() == OrgType.COUNTY)
+        return orgs.within(currentActor.reach(Permission.MEETING_WRITE),
+                java.util.EnumSet.of(OrgType.COUNTY, OrgType.TOWN, OrgType.STREET)).stream().filter(OrgView::active)
                 .toList();
     }
 

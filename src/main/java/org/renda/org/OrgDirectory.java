@@ -37,9 +37,7 @@ public class OrgDirectory {
     /** The tops of the actor's visible forest: visible organisations whose parent is not visible. */
     public List<OrgView> visibleRoots() {
         Reach visible = currentActor.reach(Permission.ORG_READ);
-        return store.within(visible).stream()
-                .filter(o -> o.parentId() == null || !visible.covers(o.parentId()))
-                .toList();
+        return store.tops(visible);
     }
 
     public List<OrgView> children(long id) {
@@ -89,10 +87,6 @@ public class OrgDirectory {
 
     /** How many active organisations of each kind the actor can see. */
     public Map<OrgType, Long> countsByType() {
-        Map<OrgType, Long> counts = new EnumMap<>(OrgType.class);
-        store.within(currentActor.reach(Permission.ORG_READ)).stream()
-                .filter(OrgView::active)
-                .forEach(o -> counts.merge(o.type(), 1L, Long::sum));
-        return counts;
+        return store.activeCountsByType(currentActor.reach(Permission.ORG_READ));
     }
 }

@@ -58,6 +58,41 @@ class OrgStore {
                 .params(reach.params()).query(OrgStore::map).list();
     }
 
+    /** The organisations within the reach whose parent is not (the tops of what the reach covers), in tree order. */
+    List<OrgView> tops(Reach reach) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from organisation where " + reach.sql("id")
+                        + " and (parent_id is null or not (" + reach.sql("parent_id") + ")) order by depth, sort_order, code")
+                .params(reach.params()).query(OrgStore::map).list();
+    }
+
+    /** How many active organisations of each kind the reach covers. */
+    Map<OrgType, Long> activeCountsByType(Reach reach) {
+        Map<OrgType, Long> counts = new java.util.EnumMap<>(OrgType.class);
+        if (reach.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select type, count(*) from organisation where active and " + reach.sql("id") + " group by type")
+                .params(reach.params())
+                .query(rs -> {
+                    counts.put(OrgType.valueOf(rs.getString(1)), rs.getLong(2));
+                }); 
+        return counts;
+    }
+
+    /** The organisations of these kinds within the reach, in tree order. */
+    List<OrgView> within(Reach reach, java.util.Set<OrgType> types) {
+        if (reach.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from organisation where " + reach.sql("id")
+                        + " and type in (:types) order by depth, sort_order, code")
+                .params(reach.params()).param("types", types.stream().map(Enum::name).toList())
+                .query(OrgStore::map).list();
+    }
+
     List<OrgView> children(long parentId) {
         return jdbc.sql("select " + COLUMNS + " from organisation where parent_id = ? order by sort_order, code")
                 .param(parentId).query(OrgStore::map).list();

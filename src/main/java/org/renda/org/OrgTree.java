@@ -56,6 +56,14 @@ public class OrgTree implements OrgPaths {
         return store.within(reach);
     }
 
+    /**
+     * The organisations of these kinds the reach covers, in tree order: what a picker offers. Filtered in the
+     * database, so a province user's town picker reads 1,700 rows, not the 25,700 of every village too.
+     */
+    public List<OrgView> within(Reach reach, Set<OrgType> types) {
+        return store.within(reach, types);
+    }
+
     /** The organisations without a parent. */
     public List<OrgView> roots() {
         return store.roots();

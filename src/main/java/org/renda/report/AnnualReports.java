@@ -90,8 +90,8 @@ public class AnnualReports {
     /** The organisations the reader may take a report of (for the picker): within ORG_READ, congresses only. */
     @Transactional(readOnly = true)
     public List<OrgView> organisations() {
-        return orgs.within(currentActor.reach(Permission.ORG_READ)).stream()
-                .filter(o -> o.type().ordinal() <= OrgType.STREET.ordinal()).toList();
+        return orgs.within(currentActor.reach(Permission.ORG_READ),
+                java.util.EnumSet.range(OrgType.PROVINCE, OrgType.STREET));
     }
 
     /** The organisation to open by default: the reader's home if it is a congress, else the first offered. */

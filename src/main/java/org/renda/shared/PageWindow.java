@@ -13,6 +13,15 @@ public record PageWindow(int page, int size) {
         return new PageWindow((int) Math.max(1, Math.min(page, last)), s);
     }
 
+    /**
+     * A page of a list whose length is not known (counted only up to a cap): any page from 1 on, as far as the
+     * offset stays an int; past the end it is empty.
+     */
+    public static PageWindow open(int page, int size) {
+        int s = Math.max(1, Math.min(size, 200));
+        return new PageWindow(Math.max(1, Math.min(page, Integer.MAX_VALUE / s)), s);
+    }
+
     public int offset() {
         return (page - 1) * size;
     }

@@ -159,10 +159,8 @@ public class OfficialReportDesk {
 
     @Transactional(readOnly = true)
     public List<OrgView> writableOrgs() {
-        return orgs.within(currentActor.reach(Permission.SUPERVISION_WRITE)).stream()
-                .filter(o -> o.type() != org.renda.org.OrgType.DEPARTMENT && o.type() != org.renda.org.OrgType.UNIT
-                        && o.type() != org.renda.org.OrgType.VILLAGE && o.type() != org.renda.org.OrgType.COMMUNITY)
-                .toList();
+        return orgs.within(currentActor.reach(Permission.SUPERVISION_WRITE),
+                java.util.EnumSet.range(org.renda.org.OrgType.PROVINCE, org.renda.org.OrgType.STREET));
     }
 
     /**

@@ -162,8 +162,7 @@ public class SupervisionDesk {
                 .forEach(rows::add));
         List<SupervisedSubjectLine> lines = lines(rows);
         Map<Long, Long> counts = store.countsByOrg(reach, year);
-        List<TownTopics> towns = orgs.within(reach).stream()
-                .filter(o -> o.type() == OrgType.TOWN || o.type() == OrgType.STREET)
+        List<TownTopics> towns = orgs.within(reach, EnumSet.of(OrgType.TOWN, OrgType.STREET)).stream()
                 .sorted(java.util.Comparator.comparing(OrgView::path))
                 .map(o -> new TownTopics(o.id(), o.name(), counts.getOrDefault(o.id(), 0L))).toList();
         if (towns.size() < 2) {

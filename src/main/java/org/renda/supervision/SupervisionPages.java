@@ -92,8 +92,8 @@ class SupervisionPages {
     }
 
     private String newPage(Model model) {
-        List<OrgView> congresses = orgs.within(currentActor.reach(Permission.SUPERVISION_WRITE)).stream()
-                .filter(o -> SupervisionDesk.CONGRESSES.contains(o.type())).toList();
+        List<OrgView> congresses = orgs.within(currentActor.reach(Permission.SUPERVISION_WRITE),
+                SupervisionDesk.CONGRESSES);
         if (congresses.isEmpty()) {
             throw new NotFoundException("error.notFound");
         }
