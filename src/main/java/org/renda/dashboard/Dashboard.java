@@ -96,10 +96,27 @@ public class Dashboard {
                 || a.canAny(Permission.APPRAISAL_READ) || a.canAny(Permission.ASSESSMENT_READ);
     }
 
-    /** The organisations the selector offers: the actor's readable provinces, cities, counties, towns, streets. */
-    public List<OrgView> places() {
+    /**
+     * The organisations the selector offers: the actor's readable provinces, cities, counties, towns and streets,
+     * as many levels of them as fit {@link #SELECTOR_CHOICES} (a province's staff choose among its cities and
+     * counties, then a county's dashboard lists its towns), and the one shown.
+     */
+    public List<OrgView> places(OrgView shown) {
+        List<OrgView> places = places();
+        if (places.stream().anyMatch(o -> o.id() == shown.id())) {
+            return places;
+        }
+        List<OrgView> withShown = new ArrayList<>(places);
+        withShown.add(shown);
+        return withShown;
+    }
+
+    /** The most organisations the selector offers. */
+    static final int SELECTOR_CHOICES = 300;
+
+    private List<OrgView> places() {
         require();
-        return tree.within(currentActor.reach(Permission.ORG_READ), PLACES).stream()
+        return tree.pickable(currentActor.reach(Permission.ORG_READ), PLACES, SELECTOR_CHOICES).stream()
                 .filter(OrgView::active).toList();
     }
 

@@ -66,7 +66,7 @@ class DashboardPages {
         int y = year == null ? LocalDate.now().getYear() : year;
         DashboardFigures f = dashboard.figures(place, y, LocalDate.now());
         model.addAttribute("f", f);
-        model.addAttribute("places", dashboard.places());
+        model.addAttribute("places", dashboard.places(place));
         model.addAttribute("years", years(y));
         model.addAttribute("charts", charts(f));
         // 人代会 本年已开 N 次 / 法定至少 2 次, per town in reach (red when short)

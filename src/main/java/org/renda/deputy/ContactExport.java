@@ -70,7 +70,7 @@ public class ContactExport {
         }
         DeputyStore.Filter filter = new DeputyStore.Filter(q.text() == null ? "" : q.text(), q.level(), q.termNo(),
                 q.group() == null ? "" : q.group(), q.status(), q.inOfficeOnly());
-        List<DeputySummary> rows = deputies.list(reach, filter, 100_000, 0);
+        List<DeputySummary> rows = deputies.list(reach, filter, 100_000, 0, false);
         Map<Long, RosterStore.Person> persons = roster.persons(rows.stream().map(DeputySummary::id).toList());
         Map<Long, String> orgNames = new HashMap<>();
         orgs.findAll(rows.stream().map(DeputySummary::orgId).collect(Collectors.toSet()))

@@ -91,7 +91,7 @@ class DeputyPages {
         List<String> groups = register.groups();
         model.addAttribute("groups", groups);
         model.addAttribute("groupByName", groups.size() > DeputyRegister.GROUP_CHOICES);
-        model.addAttribute("towns", towns());
+        model.addAttribute("towns", filterTowns(filter.orgId()));
         model.addAttribute("canWrite", currentActor.require().canAny(Permission.DEPUTY_WRITE));
         model.addAttribute("canCreateAccounts", currentActor.require().canAny(Permission.DEPUTY_WRITE)
                 && currentActor.require().canAny(Permission.USER_CREATE));
@@ -309,6 +309,25 @@ class DeputyPages {
     private List<OrgView> towns() {
         return orgs.within(currentActor.reach(Permission.DEPUTY_READ), java.util.EnumSet.of(
                 org.renda.org.OrgType.COUNTY, org.renda.org.OrgType.TOWN, org.renda.org.OrgType.STREET));
+    }
+
+    /** The most organisations the list's filter offers. */
+    private static final int FILTER_CHOICES = 300;
+
+    /**
+     * The counties, towns and streets the list's filter offers: for a wide reach (a province) only the levels
+     * that fit {@link #FILTER_CHOICES}, plus the one picked if it lies deeper.
+     */
+    private List<OrgView> filterTowns(@Nullable Long picked) {
+        var reach = currentActor.reach(Permission.DEPUTY_READ);
+        List<OrgView> offered = orgs.pickable(reach, java.util.EnumSet.of(org.renda.org.OrgType.CITY,
+                org.renda.org.OrgType.COUNTY, org.renda.org.OrgType.TOWN, org.renda.org.OrgType.STREET), FILTER_CHOICES);
+        if (picked == null || offered.stream().anyMatch(o -> o.id() == picked) || !reach.covers(picked)) {
+            return offered;
+        }
+        List<OrgView> withPicked = new java.util.ArrayList<>(offered);
+        orgs.find(picked).ifPresent(withPicked::add);
+        return withPicked;
     }
 
     private java.util.Map<Long, String> orgNames(java.util.Collection<Long> ids) {

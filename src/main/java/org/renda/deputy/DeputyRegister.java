@@ -264,14 +264,14 @@ public class DeputyRegister {
         long counted = store.count(reach, f, COUNT_CAP + 1);
         boolean more = counted > COUNT_CAP;
         PageWindow w = more ? PageWindow.open(page, size) : PageWindow.of(page, size, counted);
-        return new Page(store.list(reach, f, w.size(), w.offset()), Math.min(counted, COUNT_CAP), w.page(), w.size(),
-                more);
+        return new Page(store.list(reach, f, w.size(), w.offset(), counted <= DeputyStore.FEW),
+                Math.min(counted, COUNT_CAP), w.page(), w.size(), more);
     }
 
     /** Every matching deputy (for exports), in name order. */
     @Transactional(readOnly = true)
     public List<DeputySummary> listAll(Query q) {
-        return store.list(reach(q.orgId()), filter(q), 100_000, 0);
+        return store.list(reach(q.orgId()), filter(q), 100_000, 0, false);
     }
 
     @Transactional(readOnly = true)

@@ -117,8 +117,16 @@ class DeputyStore {
         return jdbc.sql("select * from deputy where id_number = ?").param(idNumber).query(DeputyStore::row).optional();
     }
 
-    /** One page of the register within the given organisations, in name order. */
-    List<DeputySummary> list(Reach orgs, Filter f, int limit, int offset) {
+    /** Below this many matches a page sorts them rather than walking the whole register in name order. */
+    static final long FEW = 2_000;
+
+    /**
+     * One page of the register within the given organisations, in name order. With {@code few} matches (a town's
+     * 60 deputies) the matches are picked first and sorted (the {@code offset 0} keeps PostgreSQL from walking
+     * the name index through a province's 100,000 deputies to find them, 100 ms instead of 1); with many, the
+     * name index serves the page.
+     */
+    List<DeputySummary> list(Reach orgs, Filter f, int limit, int offset, boolean few) {
         if (orgs.isEmpty()) {
             return List.of();
         }
@@ -126,9 +134,11 @@ class DeputyStore {
         String where = where(orgs, f, params);
         params.put("limit", limit);
         params.put("offset", offset);
-        List<Row> rows = jdbc.sql("select d.* from deputy d where " + where
-                        + " order by d.name, d.id limit :limit offset :offset")
-                .params(params).query(DeputyStore::row).list();
+        String sql = few
+                ? "select * from (select d.* from deputy d where " + where + " offset 0) d"
+                        + " order by d.name, d.id limit :limit offset :offset"
+                : "select d.* from deputy d where " + where + " order by d.name, d.id limit :limit offset :offset";
+        List<Row> rows = jdbc.sql(sql).params(params).query(DeputyStore::row).list();
         Map<Long, List<SeatLabel>> seats = seatLabels(rows.stream().map(Row::id).toList());
         return rows.stream().map(r -> new DeputySummary(r.id(), r.orgId(), r.person().name(), r.person().gender(),
                 r.person().occupation(), Masking.phone(r.person().phone()), r.nameplateActive(),

@@ -84,13 +84,18 @@ class OrgStore {
 
     /** The organisations of these kinds within the reach, in tree order. */
     List<OrgView> within(Reach reach, java.util.Set<OrgType> types) {
+        return within(reach, types, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} organisations of these kinds within the reach, in tree order. */
+    List<OrgView> within(Reach reach, java.util.Set<OrgType> types, int limit) {
         if (reach.isEmpty() || types.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from organisation where " + reach.sql("id")
-                        + " and type in (:types) order by depth, sort_order, code")
+                        + " and type in (:types) order by depth, sort_order, code limit :limit")
                 .params(reach.params()).param("types", types.stream().map(Enum::name).toList())
-                .query(OrgStore::map).list();
+                .param("limit", limit).query(OrgStore::map).list();
     }
 
     List<OrgView> children(long parentId) {

@@ -64,6 +64,21 @@ public class OrgTree implements OrgPaths {
         return store.within(reach, types);
     }
 
+    /**
+     * What a filter's organisation picker offers: the organisations of these kinds the reach covers, in tree
+     * order, at most {@code max}; when there are more, the deepest level is left out until they fit (a province
+     * user picks among its cities and counties, not 1,700 towns; a county user still sees every town).
+     */
+    public List<OrgView> pickable(Reach reach, Set<OrgType> types, int max) {
+        List<OrgView> found = store.within(reach, types, max + 1);
+        if (found.size() <= max) {
+            return found;
+        }
+        int deepest = found.get(max).depth();
+        List<OrgView> shallower = found.stream().filter(o -> o.depth() < deepest).toList();
+        return shallower.isEmpty() ? found.subList(0, max) : shallower;
+    }
+
     /** The organisations without a parent. */
     public List<OrgView> roots() {
         return store.roots();
