@@ -264,7 +264,8 @@ public class DeputyRegister {
         long counted = store.count(reach, f, COUNT_CAP + 1);
         boolean more = counted > COUNT_CAP;
         PageWindow w = more ? PageWindow.open(page, size) : PageWindow.of(page, size, counted);
-        return new Page(store.list(reach, f, w.size(), w.offset(), counted <= DeputyStore.FEW),
+        return new Page(store.list(reach, f, w.size(), w.offset(),
+                        counted <= DeputyStore.FEW || !f.text().isBlank()),
                 Math.min(counted, COUNT_CAP), w.page(), w.size(), more);
     }
 

@@ -121,12 +121,13 @@ class DeputyStore {
     static final long FEW = 2_000;
 
     /**
-     * One page of the register within the given organisations, in name order. With {@code few} matches (a town's
-     * 60 deputies) the matches are picked first and sorted (the {@code offset 0} keeps PostgreSQL from walking
-     * the name index through a province's 100,000 deputies to find them, 100 ms instead of 1); with many, the
-     * name index serves the page.
+     * One page of the register within the given organisations, in name order. With {@code filterFirst} (few
+     * matches, such as a town's 60 deputies, or a name searched for) the matches are picked first and sorted: the
+     * {@code offset 0} keeps PostgreSQL from walking the name index through a province's 100,000 deputies to find
+     * them (a town: 100 ms instead of 1; a common surname: 79 ms instead of 12); with many, the name index serves
+     * the page.
      */
-    List<DeputySummary> list(Reach orgs, Filter f, int limit, int offset, boolean few) {
+    List<DeputySummary> list(Reach orgs, Filter f, int limit, int offset, boolean filterFirst) {
         if (orgs.isEmpty()) {
             return List.of();
         }
@@ -134,7 +135,7 @@ class DeputyStore {
         String where = where(orgs, f, params);
         params.put("limit", limit);
         params.put("offset", offset);
-        String sql = few
+        String sql = filterFirst
                 ? "select * from (select d.* from deputy d where " + where + " offset 0) d"
                         + " order by d.name, d.id limit :limit offset :offset"
                 : "select d.* from deputy d where " + where + " order by d.name, d.id limit :limit offset :offset";
