@@ -49,10 +49,16 @@ class AppraisalReportFigures implements ReportFigureSource {
         ZoneId zone = ZoneId.systemDefault();
         p.put("from", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant()));
         p.put("to", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant()));
-        long subjects = jdbc.sql("""
-                select count(*) from appraisal_subject s join appraisal_campaign c on c.id = s.campaign_id
-                 where %s and c.for_year = :year""".formatted(reach.sql("c.org_id"))).params(p).query(Long.class)
-                .single();
+        record Counts(long subjects, long findings, long rectified) {}
+        Counts c = jdbc.sql("""
+                select subjects.n, ledger.n, ledger.rectified
+                  from (select count(*) n from appraisal_subject s join appraisal_campaign c on c.id = s.campaign_id
+                         where %1$s and c.for_year = :year) subjects
+                 cross join (select count(*) n, coalesce(sum(case when r.state = 'ACCEPTED' then 1 else 0 end), 0) rectified
+                               from rectification r left join appraisal_campaign c on c.id = r.campaign_id
+                              where %2$s and coalesce(r.for_year, c.for_year) = :year) ledger"""
+                .formatted(reach.sql("c.org_id"), reach.sql("r.org_id"))).params(p)
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
         List<Long> closed = jdbc.sql("select id from vote where " + reach.sql("org_id")
                 + " and state = 'CLOSED' and closed_at >= :from and closed_at < :to order by id").params(p)
                 .query(Long.class).list();
@@ -71,25 +77,19 @@ class AppraisalReportFigures implements ReportFigureSource {
                 : rates.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                         .divide(BigDecimal.valueOf(rates.size()), 6, RoundingMode.HALF_UP);
         BigDecimal lowest = rates.stream().min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        record Ledger(long findings, long rectified) {}
-        Ledger l = jdbc.sql("""
-                select count(*), coalesce(sum(case when r.state = 'ACCEPTED' then 1 else 0 end), 0)
-                  from rectification r left join appraisal_campaign c on c.id = r.campaign_id
-                 where %s and coalesce(r.for_year, c.for_year) = :year""".formatted(reach.sql("r.org_id")))
-                .params(p).query((rs, n) -> new Ledger(rs.getLong(1), rs.getLong(2))).single();
         String list = "/appraisals";
         List<ReportFigure> out = new ArrayList<>(List.of(
                 ReportFigure.count(ReportSection.APPRAISAL, 10, "appraisal.subjects", "report.figure.appraisal.subjects",
-                        subjects, ReportUnit.PIECE, list),
+                        c.subjects(), ReportUnit.PIECE, list),
                 ReportFigure.count(ReportSection.APPRAISAL, 20, "appraisal.votes", "report.figure.appraisal.votes",
                         closed.size(), ReportUnit.TIMES, list),
                 ReportFigure.count(ReportSection.APPRAISAL, 30, "appraisal.rated", "report.figure.appraisal.rated",
                         rates.size(), ReportUnit.PIECE, list),
                 ReportFigure.count(ReportSection.SUPERVISION, 50, "rectification.findings",
-                        "report.figure.rectification.findings", l.findings(), ReportUnit.CLAUSE,
+                        "report.figure.rectification.findings", c.findings(), ReportUnit.CLAUSE,
                         "/supervision/rectifications"),
                 ReportFigure.count(ReportSection.SUPERVISION, 60, "rectification.rectified",
-                        "report.figure.rectification.rectified", l.rectified(), ReportUnit.CLAUSE,
+                        "report.figure.rectification.rectified", c.rectified(), ReportUnit.CLAUSE,
                         "/supervision/rectifications")));
         if (!rates.isEmpty()) { // a rate of no vote would read as 0%
             out.add(ReportFigure.fraction(ReportSection.APPRAISAL, 40, "appraisal.averageRate",

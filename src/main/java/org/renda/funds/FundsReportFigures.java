@@ -35,26 +35,28 @@ class FundsReportFigures implements ReportFigureSource {
     public List<ReportFigure> figures(Reach reach, long orgId, int year) {
         Map<String, Object> p = new HashMap<>(reach.params());
         p.put("year", year);
-        record Money(long budget, long activityBudget) {}
-        Money budget = jdbc.sql("""
-                select coalesce(sum(budget_fen), 0), coalesce(sum(case when fund = 'DEPUTY_ACTIVITY' then budget_fen else 0 end), 0)
-                  from fund_line where %s and fund_year = :year""".formatted(reach.sql("org_id"))).params(p)
-                .query((rs, n) -> new Money(rs.getLong(1), rs.getLong(2))).single();
-        long income = jdbc.sql("select coalesce(sum(amount_fen), 0) from fund_income where " + reach.sql("org_id")
-                + " and fund_year = :year").params(p).query(Long.class).single();
-        long spent = jdbc.sql("select coalesce(sum(amount_fen), 0) from fund_expense where " + reach.sql("org_id")
-                + " and fund_year = :year").params(p).query(Long.class).single();
+        record Money(long budget, long activityBudget, long income, long spent) {}
+        Money m = jdbc.sql("""
+                select bl.budget, bl.activity, income.n, spent.n
+                  from (select coalesce(sum(budget_fen), 0) budget,
+                               coalesce(sum(case when fund = 'DEPUTY_ACTIVITY' then budget_fen else 0 end), 0) activity
+                          from fund_line where %1$s and fund_year = :year) bl
+                 cross join (select coalesce(sum(amount_fen), 0) n from fund_income
+                              where %1$s and fund_year = :year) income
+                 cross join (select coalesce(sum(amount_fen), 0) n from fund_expense
+                              where %1$s and fund_year = :year) spent""".formatted(reach.sql("org_id"))).params(p)
+                .query((rs, n) -> new Money(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
         String ledger = "/funds/" + orgId + "?year=" + year;
         return List.of(
-                ReportFigure.count(ReportSection.FUNDS, 10, "funds.budget", "report.figure.funds.budget", budget.budget(),
+                ReportFigure.count(ReportSection.FUNDS, 10, "funds.budget", "report.figure.funds.budget", m.budget(),
                         ReportUnit.YUAN, ledger),
                 ReportFigure.count(ReportSection.FUNDS, 20, "funds.activityBudget", "report.figure.funds.activityBudget",
-                        budget.activityBudget(), ReportUnit.YUAN, ledger),
-                ReportFigure.count(ReportSection.FUNDS, 30, "funds.income", "report.figure.funds.income", income,
+                        m.activityBudget(), ReportUnit.YUAN, ledger),
+                ReportFigure.count(ReportSection.FUNDS, 30, "funds.income", "report.figure.funds.income", m.income(),
                         ReportUnit.YUAN, ledger),
-                ReportFigure.count(ReportSection.FUNDS, 40, "funds.spent", "report.figure.funds.spent", spent,
+                ReportFigure.count(ReportSection.FUNDS, 40, "funds.spent", "report.figure.funds.spent", m.spent(),
                         ReportUnit.YUAN, ledger),
                 ReportFigure.rate(ReportSection.FUNDS, 50, "funds.executionRate", "report.figure.funds.executionRate",
-                        spent, budget.budget(), ledger));
+                        m.spent(), m.budget(), ledger));
     }
 }

@@ -36,36 +36,33 @@ class StationReportFigures implements ReportFigureSource {
         Map<String, Object> p = new java.util.HashMap<>(reach.params());
         p.put("from", LocalDate.of(year, 1, 1));
         p.put("to", LocalDate.of(year, 12, 31));
-        long activities = jdbc.sql("select count(*) from station_activity where " + reach.sql("org_id")
-                + " and state = 'HELD' and held_on between :from and :to").params(p).query(Long.class).single();
-        record Receptions(long records, long voters) {}
-        Receptions r = jdbc.sql("select count(*), coalesce(sum(visitors), 0) from reception_record where "
-                + reach.sql("org_id") + " and occurred_on between :from and :to").params(p)
-                .query((rs, n) -> new Receptions(rs.getLong(1), rs.getLong(2))).single();
-        record Items(long raised, long solved) {}
-        Items i = jdbc.sql("""
-                select count(*), coalesce(sum(case when i.resolved then 1 else 0 end), 0)
-                  from reception_item i join reception_record r on r.id = i.record_id
-                 where %s and r.occurred_on between :from and :to""".formatted(reach.sql("r.org_id"))).params(p)
-                .query((rs, n) -> new Items(rs.getLong(1), rs.getLong(2))).single();
+        record Counts(long activities, long records, long voters, long raised, long solved, long stations) {}
+        Counts c = jdbc.sql("""
+                select held.n, rec.n, rec.voters, items.n, items.solved, st.n
+                  from (select count(*) n from station_activity
+                         where %1$s and state = 'HELD' and held_on between :from and :to) held
+                 cross join (select count(*) n, coalesce(sum(visitors), 0) voters from reception_record
+                              where %1$s and occurred_on between :from and :to) rec
+                 cross join (select count(*) n, coalesce(sum(case when i.resolved then 1 else 0 end), 0) solved
+                               from reception_item i join reception_record r on r.id = i.record_id
+                              where %2$s and r.occurred_on between :from and :to) items
+                 cross join (select count(*) n from station where active and %1$s) st"""
+                .formatted(reach.sql("org_id"), reach.sql("r.org_id"))).params(p)
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6))).single();
         String stations = "/stations?year=" + year;
         return List.of(
                 ReportFigure.count(ReportSection.STATIONS, 10, "stations.activities", "report.figure.stations.activities",
-                        activities, ReportUnit.SESSION, stations),
+                        c.activities(), ReportUnit.SESSION, stations),
                 ReportFigure.count(ReportSection.STATIONS, 20, "stations.receptions", "report.figure.stations.receptions",
-                        r.records(), ReportUnit.TIMES, stations),
+                        c.records(), ReportUnit.TIMES, stations),
                 ReportFigure.count(ReportSection.STATIONS, 30, "stations.voters", "report.figure.stations.voters",
-                        r.voters(), ReportUnit.PERSON_TIME, stations),
+                        c.voters(), ReportUnit.PERSON_TIME, stations),
                 ReportFigure.count(ReportSection.STATIONS, 40, "stations.matters", "report.figure.stations.matters",
-                        i.raised(), ReportUnit.CLAUSE, stations),
+                        c.raised(), ReportUnit.CLAUSE, stations),
                 ReportFigure.count(ReportSection.STATIONS, 50, "stations.solved", "report.figure.stations.solved",
-                        i.solved(), ReportUnit.PIECE, stations),
+                        c.solved(), ReportUnit.PIECE, stations),
                 ReportFigure.count(ReportSection.STATIONS, 60, "stations.stations", "report.figure.stations.stations",
-                        stationCount(reach), ReportUnit.PIECE, stations));
-    }
-
-    private long stationCount(Reach reach) {
-        return jdbc.sql("select count(*) from station where active and " + reach.sql("org_id")).params(reach.params())
-                .query(Long.class).single();
+                        c.stations(), ReportUnit.PIECE, stations));
     }
 }

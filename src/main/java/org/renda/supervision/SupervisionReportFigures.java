@@ -39,27 +39,27 @@ class SupervisionReportFigures implements ReportFigureSource {
         p.put("year", year);
         p.put("from", LocalDate.of(year, 1, 1));
         p.put("to", LocalDate.of(year, 12, 31));
-        long topics = jdbc.sql("select count(*) from supervision_subject where " + reach.sql("org_id")
-                + " and for_year = :year").params(p).query(Long.class).single();
-        record Held(long all, long inspections) {}
-        Held held = jdbc.sql("""
-                select count(*), coalesce(sum(case when kind = 'INSPECTION' then 1 else 0 end), 0)
-                  from supervision_activity
-                 where %s and state = 'HELD' and held_on between :from and :to""".formatted(reach.sql("org_id")))
-                .params(p).query((rs, n) -> new Held(rs.getLong(1), rs.getLong(2))).single();
-        long officials = jdbc.sql("select count(*) from official_report where " + reach.sql("org_id")
-                + " and state in ('REPORTED', 'VOTED') and reported_on between :from and :to").params(p)
-                .query(Long.class).single();
+        record Counts(long topics, long held, long inspections, long officials) {}
+        Counts c = jdbc.sql("""
+                select topics.n, held.n, held.inspections, officials.n
+                  from (select count(*) n from supervision_subject where %1$s and for_year = :year) topics
+                 cross join (select count(*) n, coalesce(sum(case when kind = 'INSPECTION' then 1 else 0 end), 0) inspections
+                               from supervision_activity
+                              where %1$s and state = 'HELD' and held_on between :from and :to) held
+                 cross join (select count(*) n from official_report
+                              where %1$s and state in ('REPORTED', 'VOTED') and reported_on between :from and :to) officials"""
+                .formatted(reach.sql("org_id"))).params(p)
+                .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
         String list = "/supervision?year=" + year;
         return List.of(
                 ReportFigure.count(ReportSection.SUPERVISION, 10, "supervision.topics", "report.figure.supervision.topics",
-                        topics, ReportUnit.PIECE, list),
+                        c.topics(), ReportUnit.PIECE, list),
                 ReportFigure.count(ReportSection.SUPERVISION, 20, "supervision.activities",
-                        "report.figure.supervision.activities", held.all(), ReportUnit.TIMES, list),
+                        "report.figure.supervision.activities", c.held(), ReportUnit.TIMES, list),
                 ReportFigure.count(ReportSection.SUPERVISION, 30, "supervision.inspections",
-                        "report.figure.supervision.inspections", held.inspections(), ReportUnit.TIMES, list),
+                        "report.figure.supervision.inspections", c.inspections(), ReportUnit.TIMES, list),
                 ReportFigure.count(ReportSection.SUPERVISION, 40, "supervision.officialReports",
-                        "report.figure.supervision.officialReports", officials, ReportUnit.PERSON,
+                        "report.figure.supervision.officialReports", c.officials(), ReportUnit.PERSON,
                         "/supervision/official-reports"));
     }
 }
