@@ -82,8 +82,9 @@ public class AnnualReports {
         List<AnnualReport.Chapter> chapters = new ArrayList<>();
         bySection.forEach((section, figures) -> chapters.add(new AnnualReport.Chapter(section,
                 figures.stream().sorted(Comparator.comparingInt(ReportFigure::order)).toList())));
-        int towns = (int) orgs.findAll(subtree).stream()
-                .filter(o -> o.id() != orgId && (o.type() == OrgType.TOWN || o.type() == OrgType.STREET)).count();
+        int towns = (int) orgs.within(currentActor.reach(Permission.ORG_READ).narrow(subtree),
+                        java.util.EnumSet.of(OrgType.TOWN, OrgType.STREET)).stream()
+                .filter(o -> o.id() != orgId).count();
         return new AnnualReport(org.id(), org.name(), org.type().name(), year, computedAt, towns, chapters, millis);
     }
 
