@@ -38,7 +38,7 @@ final class DatabaseBuckets implements RateBuckets {
         long now = clock.getAsLong();
         double perMs = perMinute / 60_000.0;
         Long wait = alone.execute(s -> {
-            for (int attempt = 0; attempt < 2; attempt++) {
+            for (int attempt = 0; attempt < 3; attempt++) {
                 int taken = jdbc.sql("""
                         update rate_bucket
                         set tokens = least(:burst, tokens + greatest(0, :now - refilled_at) * :rate) - 1,
@@ -52,7 +52,13 @@ final class DatabaseBuckets implements RateBuckets {
                 }
                 Optional<Row> row = row(key);
                 if (row.isPresent()) {
-                    return waitFor(row.get(), burst, perMinute, now);
+                    long seconds = waitFor(row.get(), burst, perMinute, now);
+                    if (seconds > 0) {
+                        return seconds;
+                    }
+                    // the row holds a token now (another instance created it between the update and the read):
+                    // take it with the update, never answer yes without having taken one
+                    continue;
                 }
                 int created = jdbc.sql("""
                         insert into rate_bucket (bucket_key, tokens, refilled_at) values (:key, :tokens, :now)
@@ -63,7 +69,8 @@ final class DatabaseBuckets implements RateBuckets {
                 }
                 // another instance created the bucket between the read and the insert: take from it
             }
-            return waitFor(row(key).orElse(new Row(burst, now)), burst, perMinute, now);
+            // three lost races in a row: refuse for a second rather than let a request through untaken
+            return Math.max(1, waitFor(row(key).orElse(new Row(0, now)), burst, perMinute, now));
         });
         return wait == null ? 0 : wait;
     }

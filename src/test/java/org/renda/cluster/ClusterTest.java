@@ -214,12 +214,16 @@ class ClusterTest {
 
     @Test
     void theApplicationsJobsTakeTheirLockRow() {
-        // (a lock row is never deleted: ShedLock remembers that it exists and only updates it afterwards)
+        // (a lock row is never deleted: ShedLock remembers that it exists and only updates it afterwards.) The lock
+        // ran out long ago: ShedLock compares with the database's UTC time, and current_timestamp written into a
+        // timestamp column is the session's local time, hours ahead of UTC in Beijing.
         jdbc.sql("""
                 insert into shedlock (name, lock_until, locked_at, locked_by)
-                values ('rate-bucket-sweep', current_timestamp, current_timestamp, 'elsewhere') on conflict do nothing""").update();
-        jdbc.sql("update shedlock set locked_by = 'elsewhere', lock_until = locked_at where name = 'rate-bucket-sweep'")
-                .update();
+                values ('rate-bucket-sweep', timestamp '2000-01-01 00:00:00', timestamp '2000-01-01 00:00:00',
+                        'elsewhere') on conflict do nothing""").update();
+        jdbc.sql("""
+                update shedlock set locked_by = 'elsewhere', lock_until = timestamp '2000-01-01 00:00:00'
+                 where name = 'rate-bucket-sweep'""").update();
         sweep.sweep();
         assertThat(jdbc.sql("select locked_by from shedlock where name = 'rate-bucket-sweep'").query(String.class)
                 .single()).isEqualTo(ClusterConfig.instance());
