@@ -35,7 +35,7 @@ class SignInThrottleTest {
     }
 
     private final Hands clock = new Hands();
-    private final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(null, null, null, null, null),
+    private final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(null, null, null, null, null, "memory"),
             clock);
 
     @Test
