@@ -10,7 +10,7 @@ cd "$here/.."
 db=${DB:-renda_report_bench}
 mkdir -p bench/out
 mvn -q -o test-compile
-[[ -f target/cp.txt ]] || mvn -q -o dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+[[ -f target/cp.txt ]] || mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
 snapshot=$(mktemp -d)
 cp -r target/classes "$snapshot/classes"
 cp -r target/test-classes "$snapshot/test-classes"
