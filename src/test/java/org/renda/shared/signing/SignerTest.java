@@ -26,6 +26,41 @@ class SignerTest {
     }
 
     @Test
+    void instancesStartingTogetherAgreeOnOneKeyReadableByItsOwnerAlone() throws Exception {
+        for (int round = 0; round < 20; round++) { // several rounds: the race is in the first few microseconds
+            Path file = dir.resolve("shared-" + round + "/audit.key");
+            int instances = 8;
+            var start = new java.util.concurrent.CyclicBarrier(instances);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(instances);
+            try {
+                var fingerprints = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+                for (int i = 0; i < instances; i++) {
+                    fingerprints.add(pool.submit(() -> {
+                        start.await();
+                        return Signer.ofKeyFile(file, "audit key").fingerprint();
+                    }));
+                }
+                var distinct = new java.util.HashSet<String>();
+                for (var f : fingerprints) {
+                    distinct.add(f.get());
+                }
+                assertThat(distinct).as("one key, whoever created it").hasSize(1)
+                        .containsExactly(Signer.ofKeyFile(file, "audit key").fingerprint());
+            } finally {
+                pool.shutdownNow();
+            }
+            try (var left = Files.list(file.getParent())) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("no drafts left behind")
+                        .containsExactly("audit.key");
+            }
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                        .isEqualTo("rw-------");
+            }
+        }
+    }
+
+    @Test
     void aSignatureFailsForOtherTextOrAnotherKey() {
         Signer one = Signer.ofKeyFile(dir.resolve("one.key"), "test key");
         Signer other = Signer.ofKeyFile(dir.resolve("other.key"), "test key");
