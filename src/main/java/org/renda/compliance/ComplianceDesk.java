@@ -67,14 +67,16 @@ public class ComplianceDesk {
     private final AuditTrail audit;
     private final OrgTree orgs;
     private final EvidenceShelf evidence;
+    private final ComplianceNotices notices;
 
     ComplianceDesk(ComplianceStore store, CurrentActor currentActor, AuditTrail audit, OrgTree orgs,
-            EvidenceShelf evidence) {
+            EvidenceShelf evidence, ComplianceNotices notices) {
         this.store = store;
         this.currentActor = currentActor;
         this.audit = audit;
         this.orgs = orgs;
         this.evidence = evidence;
+        this.notices = notices;
     }
 
     /** A rating of one item: how far it is implemented, what is done or missing, and a link to a page of Renda. */
@@ -358,7 +360,9 @@ public class ComplianceDesk {
         Counts c = counts(ratings);
         audit.record(a.orgId(), "compliance_assessment", a.id(), "SUBMITTED", Map.of("status", a.status().name()),
                 Map.of("full", c.full(), "partial", c.partial(), "none", c.none()));
-        return assessment(a.id());
+        AssessmentView sent = assessment(a.id());
+        notices.submitted(sent, c.full(), c.partial(), c.none());
+        return sent;
     }
 
     private static String numbers(List<Integer> nos) {
@@ -385,7 +389,9 @@ public class ComplianceDesk {
         store.reviewed(a.id(), Status.ACCEPTED, c, currentActor.auditName());
         audit.record(a.orgId(), "compliance_assessment", a.id(), "ACCEPTED", Map.of("status", a.status().name()),
                 Map.of("comment", c == null ? "" : c));
-        return assessment(a.id());
+        AssessmentView accepted = assessment(a.id());
+        notices.reviewed(accepted, true, c == null ? "" : c);
+        return accepted;
     }
 
     /**
@@ -422,7 +428,10 @@ public class ComplianceDesk {
         after.put("notes", byItem);
         audit.record(a.orgId(), "compliance_assessment", a.id(), "RETURNED", Map.of("status", a.status().name()),
                 after);
-        return assessment(a.id());
+        AssessmentView returned = assessment(a.id());
+        notices.reviewed(returned, false, (c == null ? "" : c)
+                + (kept.isEmpty() ? "" : (c == null ? "" : "；") + kept.size() + " 项另有逐项意见"));
+        return returned;
     }
 
     private static @Nullable String clip(@Nullable String s, int max) {

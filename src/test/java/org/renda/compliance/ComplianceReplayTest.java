@@ -215,6 +215,25 @@ class ComplianceReplayTest {
         assertThat(audits("compliance_assessment", "CREATED")).isEqualTo(opened + 1);
         assertThat(audits("compliance_assessment", "RETURNED")).isEqualTo(returned + 1);
         assertThat(audits("compliance_assessment", "ACCEPTED")).isEqualTo(accepted + 1);
+
+        // each move reached the other side's inbox (and their e-mail), linking to the assessment
+        assertThat(inbox("county.staff", a.id())).as("the county is asked to review each submission")
+                .containsExactly("石桥镇2024年条例落实自评待审核", "石桥镇2024年条例落实自评待审核");
+        assertThat(inbox("shiqiao.staff", a.id())).as("the town hears it was returned, then accepted")
+                .containsExactly("石桥镇2024年条例落实自评被退回", "石桥镇2024年条例落实自评已通过审核");
+        assertThat(jdbc.sql("""
+                select n.body from notification n join app_user u on u.id = n.recipient_user_id
+                where u.username = 'shiqiao.staff' and n.link = ? and n.channel = 'IN_APP' order by n.id""")
+                .param("/compliance/assessments/" + a.id()).query(String.class).list())
+                .satisfiesExactly(b -> assertThat(b).contains("被退回", "1 项另有逐项意见"),
+                        b -> assertThat(b).contains("已审核通过", "审核意见：同意。"));
+    }
+
+    private List<String> inbox(String username, long assessmentId) {
+        return jdbc.sql("""
+                select n.subject from notification n join app_user u on u.id = n.recipient_user_id
+                where u.username = ? and n.link = ? and n.channel = 'IN_APP' order by n.id""")
+                .param(username).param("/compliance/assessments/" + assessmentId).query(String.class).list();
     }
 
     @Test
