@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.renda.compliance.ComplianceViews.AssessmentView;
 import org.renda.identity.Logins;
 import org.renda.org.OrgTree;
@@ -60,5 +61,26 @@ class ComplianceBrowserTest {
         assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
         assertThat(b.cspViolations()).isEmpty();
         b.screenshot("compliance-self-assessment-phone");
+    }
+
+    @Test
+    void theCountyClerkFindsATownsSubmissionInTheInboxAndOpensIt() {
+        long liuxi = orgs.findByCode("QH-LX").orElseThrow().id();
+        int year = java.time.LocalDate.now().getYear();
+        AssessmentView submitted = Logins.call(accounts, "county.staff", () -> desk.assessment(liuxi, year))
+                .orElseThrow(); // the demo's: submitted, awaiting the county
+
+        b = new BrowserSession(port).signIn("county.staff", true);
+        WebDriver browser = b.driver();
+        b.go("/inbox");
+        WebElement notice = browser.findElements(By.cssSelector("[data-inbox-item]")).stream()
+                .filter(e -> e.getText().contains("柳溪镇" + year + "年条例落实自评待审核")).findFirst().orElseThrow();
+        assertThat(notice.getText()).contains("全面落实 30 项", "部分落实 9 项", "未落实 2 项", "请审核后通过或退回");
+        assertThat(b.overflow()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+        b.screenshot("compliance-submission-inbox-phone");
+        b.click(notice.findElement(By.cssSelector("button[type=submit]")));
+        b.waiting().until(d -> d.getCurrentUrl().endsWith("/compliance/assessments/" + submitted.id()));
+        assertThat(browser.getPageSource()).contains("柳溪镇");
+        assertThat(b.cspViolations()).isEmpty();
     }
 }
