@@ -122,6 +122,7 @@ class ReportLinksMeetingSupervisionTest {
                     .isEqualTo(f.value().longValue());
             assertThat(html).as(e.getKey() + " total").contains("共 " + f.value().longValue() + " ");
             assertThat(html).as("the filter in Chinese").contains("筛选：" + orgName + " · 2019年", "清除筛选");
+            assertThat(org.renda.web.PageWalk.codesInHtml(html)).as("no code on " + f.link()).isEmpty();
         }
     }
 
