@@ -91,7 +91,10 @@ class VoteStore {
                 .query(VoteStore::row).list().stream().map(Row::summary).toList();
     }
 
-    /** The votes of the organisations in reach closed in a period [from, to), in the order they closed. */
+    /**
+     * The votes of the organisations in reach closed from {@code from} up to (not at) {@code to}, in the order they
+     * closed.
+     */
     List<VoteSummary> closedIn(Reach reach, java.sql.Timestamp from, java.sql.Timestamp to) {
         if (reach.isEmpty()) {
             return List.of();
