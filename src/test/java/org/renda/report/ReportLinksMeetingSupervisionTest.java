@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.renda.appraisal.VoteDesk;
+import org.renda.appraisal.VoteScale;
 import org.renda.identity.Logins;
 import org.renda.org.OrgAdministration;
 import org.renda.org.OrgTree;
@@ -39,6 +41,7 @@ class ReportLinksMeetingSupervisionTest {
     @Autowired OrgTree orgs;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired org.renda.appraisal.VoteDesk votes;
 
     private LuodingDataset luoding;
 
@@ -58,6 +61,28 @@ class ReportLinksMeetingSupervisionTest {
                 insert into rectification (org_id, campaign_id, subject_id, problem, due_on, state, created_at, source_kind)
                 values (?, ?, ?, '窗口服务效率低', ?, 'OPEN', current_timestamp, 'APPRAISAL')""")
                 .params(luoding.county, county, subject, java.time.LocalDate.of(YEAR, 10, 1)).update();
+        // a satisfaction vote of the county closed in the year: of its two subjects only the first got ballots
+        Logins.call(accounts, "admin", () -> {
+            var v = votes.create(new VoteDesk.NewVote(luoding.county, "政府组成部门述职评议", VoteScale.COMPETENCE,
+                    VoteScale.RateRule.SATISFIED_SHARE, new java.math.BigDecimal("0.6"), List.of("副市长甲", "副市长乙"),
+                    false));
+            List<VoteDesk.Voter> voters = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                voters.add(new VoteDesk.Voter(930_000 + i, "测评代表" + i));
+            }
+            votes.addToRoll(v.id(), voters);
+            java.util.Set<Long> issued = new java.util.HashSet<>();
+            votes.roll(v.id()).forEach(r -> issued.add(r.id()));
+            votes.markIssued(v.id(), issued);
+            votes.printCodes(v.id(), 3);
+            votes.open(v.id());
+            long first = votes.detail(v.id()).subjects().get(0).id();
+            votes.enterPaper(v.id(), 3, Map.of(first, Map.of("COMPETENT", 3)));
+            votes.close(v.id());
+            jdbc.sql("update vote set closed_at = ? where id = ?")
+                    .params(java.sql.Timestamp.valueOf("2019-12-20 10:00:00"), v.id()).update();
+            return v.id();
+        });
     }
 
     private long campaign(long orgId, int year, int subjects) {
@@ -137,6 +162,10 @@ class ReportLinksMeetingSupervisionTest {
         assertThat(r.count("rectification.rectified")).isEqualTo(25);
         assertThat(r.count("rectification.findings")).as("the dataset's 25 and the appraisal's open one").isEqualTo(26);
         assertThat(r.count("appraisal.subjects")).as("this year's campaigns of the county and its town").isEqualTo(6);
+        assertThat(r.count("appraisal.votes")).isEqualTo(1);
+        assertThat(r.count("appraisal.rated")).as("the subject without ballots is not rated").isEqualTo(1);
+        assertThat(r.figure("appraisal.lowestRate").orElseThrow().link()).isEqualTo("/appraisals/votes?org="
+                + luoding.county + "&year=2019#rated");
         assertThat(r.figure("supervision.inspections").orElseThrow().link()).isEqualTo("/supervision/activities?org="
                 + luoding.county + "&year=2019&state=HELD&kind=INSPECTION");
         assertThat(r.figure("rectification.rectified").orElseThrow().link()).isEqualTo(
