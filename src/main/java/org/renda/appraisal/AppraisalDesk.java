@@ -160,6 +160,22 @@ public class AppraisalDesk {
 
     // --- reads ---
 
+    /**
+     * The subjects (units and reports under review) of the year's campaigns of an organisation's subtree: the
+     * annual report's subjects figure links to them. 404 for an organisation outside the APPRAISAL_READ reach.
+     */
+    @Transactional(readOnly = true)
+    public List<SubjectLine> subjectsOfYear(long orgId, int year) {
+        return store.subjectsOfYear(subtree(orgId), year);
+    }
+
+    /** The actor's APPRAISAL_READ reach narrowed to an organisation's subtree; 404 for a foreign organisation. */
+    org.renda.shared.Reach subtree(long orgId) {
+        org.renda.shared.Reach reach = currentActor.reach(Permission.APPRAISAL_READ);
+        reach.check(orgId);
+        return reach.narrow(orgs.subtreeIds(orgId));
+    }
+
     @Transactional(readOnly = true)
     public List<CampaignView> campaigns() {
         Actor a = currentActor.require();

@@ -20,6 +20,7 @@ import org.renda.appraisal.AppraisalEnums.CampaignKind;
 import org.renda.appraisal.AppraisalEnums.EvidenceKind;
 import org.renda.appraisal.AppraisalEnums.RespondentGroup;
 import org.renda.appraisal.AppraisalViews.CampaignDetail;
+import org.renda.appraisal.AppraisalViews.SubjectLine;
 import org.renda.appraisal.VoteScale.RateRule;
 import org.renda.org.OrgTree;
 import org.renda.org.OrgType;
@@ -82,7 +83,8 @@ class AppraisalPages {
             boolean abstain) {}
 
     @GetMapping("/appraisals")
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable Long org,
+            @RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
         if (!model.containsAttribute("voteForm")) {
             model.addAttribute("voteForm", VoteForm.empty());
         }
@@ -90,7 +92,22 @@ class AppraisalPages {
         if (!actor.canAny(Permission.APPRAISAL_READ) && !actor.canAny(Permission.APPRAISAL_RESPOND)) {
             throw new NotFoundException("error.notFound");
         }
-        model.addAttribute("campaigns", desk.campaigns());
+        if (org != null || year != null) {
+            // the subjects of the subtree's campaigns of the year (the annual report's subjects figure links here)
+            long o = org == null ? actor.homeOrgId() : org;
+            int y = year == null ? LocalDate.now().getYear() : year;
+            List<SubjectLine> subjects = desk.subjectsOfYear(o, y);
+            java.util.Set<Long> campaignIds = subjects.stream().map(SubjectLine::campaignId)
+                    .collect(java.util.stream.Collectors.toSet());
+            java.util.Set<Long> subtree = orgs.subtreeIds(o);
+            model.addAttribute("yearSubjects", subjects);
+            model.addAttribute("campaigns", desk.campaigns().stream().filter(c -> c.forYear() == y
+                    && (subtree.contains(c.orgId()) || campaignIds.contains(c.id()))).toList());
+            model.addAttribute("filter", String.join(" · ", orgs.find(o).map(OrgView::name).orElse(""),
+                    feedback.text("listFilter.year", String.valueOf(y))));
+        } else {
+            model.addAttribute("campaigns", desk.campaigns());
+        }
         model.addAttribute("votes", votes.list(null).stream().filter(v -> v.campaignId() == null).toList());
         model.addAttribute("congresses", congresses());
         model.addAttribute("kinds", CampaignKind.values());
@@ -123,7 +140,7 @@ class AppraisalPages {
         if (form.orgId() == null) {
             binding.rejectValue("orgId", "appraisal.error.org", feedback.text("appraisal.error.org"));
         }
-        return feedback.submit(binding, redirect, () -> list(model), () -> {
+        return feedback.submit(binding, redirect, () -> list(null, null, model), () -> {
             long id = votes.create(new VoteDesk.NewVote(form.orgId(), form.title(), form.scale(), form.rule(),
                     percent(form.thresholdPercent()), List.of(form.subjects().split("\\R")), form.abstain())).id();
             return new Feedback.Next("/appraisals/votes/" + id, "vote.done.created");

@@ -77,25 +77,28 @@ class AppraisalReportFigures implements ReportFigureSource {
                 : rates.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                         .divide(BigDecimal.valueOf(rates.size()), 6, RoundingMode.HALF_UP);
         BigDecimal lowest = rates.stream().min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        String list = "/appraisals";
+        // the subjects of the subtree's campaigns of the year; the votes closed in the year with the subjects rated
+        String list = "/appraisals?org=" + orgId + "&year=" + year;
+        String closedVotes = "/appraisals/votes?org=" + orgId + "&year=" + year;
+        // the ledger of the subtree's year, every source's findings (Rectifications.ofYear)
+        String ledger = "/supervision/rectifications?org=" + orgId + "&year=" + year;
         List<ReportFigure> out = new ArrayList<>(List.of(
                 ReportFigure.count(ReportSection.APPRAISAL, 10, "appraisal.subjects", "report.figure.appraisal.subjects",
                         c.subjects(), ReportUnit.PIECE, list),
                 ReportFigure.count(ReportSection.APPRAISAL, 20, "appraisal.votes", "report.figure.appraisal.votes",
-                        closed.size(), ReportUnit.TIMES, list),
+                        closed.size(), ReportUnit.TIMES, closedVotes),
                 ReportFigure.count(ReportSection.APPRAISAL, 30, "appraisal.rated", "report.figure.appraisal.rated",
-                        rates.size(), ReportUnit.PIECE, list),
+                        rates.size(), ReportUnit.PIECE, closedVotes + "#rated"),
                 ReportFigure.count(ReportSection.SUPERVISION, 50, "rectification.findings",
-                        "report.figure.rectification.findings", c.findings(), ReportUnit.CLAUSE,
-                        "/supervision/rectifications"),
+                        "report.figure.rectification.findings", c.findings(), ReportUnit.CLAUSE, ledger),
                 ReportFigure.count(ReportSection.SUPERVISION, 60, "rectification.rectified",
                         "report.figure.rectification.rectified", c.rectified(), ReportUnit.CLAUSE,
-                        "/supervision/rectifications")));
+                        ledger + "&state=" + AppraisalEnums.RectificationState.ACCEPTED)));
         if (!rates.isEmpty()) { // a rate of no vote would read as 0%
             out.add(ReportFigure.fraction(ReportSection.APPRAISAL, 40, "appraisal.averageRate",
-                    "report.figure.appraisal.averageRate", average, list));
+                    "report.figure.appraisal.averageRate", average, closedVotes + "#rated"));
             out.add(ReportFigure.fraction(ReportSection.APPRAISAL, 50, "appraisal.lowestRate",
-                    "report.figure.appraisal.lowestRate", lowest, list));
+                    "report.figure.appraisal.lowestRate", lowest, closedVotes + "#rated"));
         }
         return out;
     }

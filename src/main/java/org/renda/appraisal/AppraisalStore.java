@@ -134,6 +134,16 @@ class AppraisalStore {
                 .query(AppraisalStore::subject).list();
     }
 
+    /** The subjects of the year's campaigns of the organisations in reach (the campaign's organisation). */
+    List<SubjectLine> subjectsOfYear(Reach reach, int year) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SUBJECT_SELECT + " join appraisal_campaign c on c.id = s.campaign_id where "
+                        + reach.sql("c.org_id") + " and c.for_year = :year order by c.id, s.sort_no, s.id")
+                .params(reach.params()).param("year", year).query(AppraisalStore::subject).list();
+    }
+
     Optional<SubjectLine> subject(long id) {
         return jdbc.sql(SUBJECT_SELECT + " where s.id = ?").param(id).query(AppraisalStore::subject).optional();
     }
@@ -322,6 +332,17 @@ class AppraisalStore {
         }
         return jdbc.sql(RECT_SELECT + " where r.source_kind = :kind and " + reach.sql("r." + column)
                 + " order by r.due_on, r.id").params(reach.params()).param("kind", sourceKind).query(this::rect).list();
+    }
+
+    /** The items of the organisations in reach whose year (their own, or their campaign's) is the year. */
+    List<RectificationView> ofYear(Reach reach, int year, @Nullable String state) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(RECT_SELECT + " where " + reach.sql("r.org_id") + " and coalesce(r.for_year, c.for_year) = :year"
+                        + (state == null ? "" : " and r.state = :state") + " order by r.due_on, r.id")
+                .params(reach.params()).param("year", year).param("state", state == null ? "" : state)
+                .query(this::rect).list();
     }
 
     Optional<RectificationView> rectification(long id) {

@@ -46,9 +46,11 @@ public class Rectifications {
     private final AuditTrail audit;
     private final Notifier notifier;
     private final UserContacts contacts;
+    private final org.renda.org.OrgTree orgs;
 
     Rectifications(AppraisalStore store, AppraisalDesk desk, Deadlines deadlines, CurrentActor currentActor,
-            AuditTrail audit, Notifier notifier, UserContacts contacts) {
+            AuditTrail audit, Notifier notifier, UserContacts contacts, org.renda.org.OrgTree orgs) {
+        this.orgs = orgs;
         this.notifier = notifier;
         this.contacts = contacts;
         this.store = store;
@@ -114,6 +116,19 @@ public class Rectifications {
                 .forEach(r -> out.putIfAbsent(r.id(), r));
         return out.values().stream().sorted(java.util.Comparator.comparing(RectificationView::dueOn)
                 .thenComparing(RectificationView::id)).toList();
+    }
+
+    /**
+     * The rectification ledger of an organisation's subtree for a year — every finding of appraisals and of
+     * supervision whose year (its own, or its campaign's) is the year, in a state when given — soonest due first:
+     * the annual report's findings and rectified figures link to it. 404 for an organisation outside the actor's
+     * APPRAISAL_READ reach (the reach those figures are counted in).
+     */
+    @Transactional(readOnly = true)
+    public List<RectificationView> ofYear(long orgId, int year, @Nullable RectificationState state) {
+        org.renda.shared.Reach reach = currentActor.reach(Permission.APPRAISAL_READ);
+        reach.check(orgId); // a foreign organisation: 404
+        return store.ofYear(reach.narrow(orgs.subtreeIds(orgId)), year, state == null ? null : state.name());
     }
 
     /**

@@ -382,6 +382,20 @@ public class VoteDesk {
         return store.list(currentActor.reach(Permission.APPRAISAL_READ), campaignId);
     }
 
+    /**
+     * The votes of an organisation's subtree closed in the year with their sealed results, in the order they
+     * closed: the annual report's votes, rated subjects and rates figures link to them. 404 for an organisation
+     * outside the APPRAISAL_READ reach.
+     */
+    @Transactional(readOnly = true)
+    public List<VoteDetail> closedIn(long orgId, int year) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        return store.closedIn(desk.subtree(orgId),
+                java.sql.Timestamp.from(java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant()),
+                java.sql.Timestamp.from(java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant()))
+                .stream().map(v -> detail(v.id())).toList();
+    }
+
     @Transactional(readOnly = true)
     public VoteDetail detail(long voteId) {
         VoteStore.Row v = readable(voteId);

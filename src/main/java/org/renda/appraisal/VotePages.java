@@ -52,6 +52,40 @@ class VotePages {
         this.feedback = feedback;
     }
 
+    /**
+     * The votes of an organisation's subtree (by default the reader's own) closed in the year, each with the
+     * subjects it rated: the annual report's votes, rated subjects and rates figures link here.
+     */
+    @GetMapping("/appraisals/votes")
+    String closed(@RequestParam(required = false) @Nullable Long org,
+            @RequestParam(required = false) @Nullable @org.renda.shared.validation.YearNumber Integer year, Model model) {
+        long o = org == null ? currentActor.require().homeOrgId() : org;
+        int y = year == null ? java.time.LocalDate.now().getYear() : year;
+        List<VoteDetail> closed = votes.closedIn(o, y);
+        List<Rated> rated = new java.util.ArrayList<>();
+        for (VoteDetail d : closed) {
+            if (d.results() != null) {
+                d.results().rows().stream().filter(r -> r.valid() > 0)
+                        .forEach(r -> rated.add(new Rated(d.vote().id(), d.vote().title(), r.title(), r.valid(), r.rate())));
+            }
+        }
+        model.addAttribute("closed", closed);
+        model.addAttribute("rated", rated);
+        if (!rated.isEmpty()) {
+            model.addAttribute("average", rated.stream().map(Rated::rate).reduce(java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal::add).divide(java.math.BigDecimal.valueOf(rated.size()), 6,
+                    java.math.RoundingMode.HALF_UP));
+            model.addAttribute("lowest", rated.stream().map(Rated::rate).min(java.math.BigDecimal::compareTo).orElseThrow());
+        }
+        model.addAttribute("year", y);
+        model.addAttribute("filter", String.join(" · ", orgs.find(o).map(OrgView::name).orElse(""),
+                feedback.text("listFilter.year", String.valueOf(y)), feedback.text("vote.state.CLOSED")));
+        return "appraisal/votes";
+    }
+
+    /** A subject a closed vote rated (with valid ballots). */
+    record Rated(long voteId, String voteTitle, String title, int valid, java.math.BigDecimal rate) {}
+
     @GetMapping("/appraisals/votes/{id}")
     String vote(@PathVariable long id, Model model) {
         VoteDetail d = votes.detail(id);

@@ -91,6 +91,20 @@ class VoteStore {
                 .query(VoteStore::row).list().stream().map(Row::summary).toList();
     }
 
+    /**
+     * The votes of the organisations in reach closed from {@code from} up to (not at) {@code to}, in the order they
+     * closed.
+     */
+    List<VoteSummary> closedIn(Reach reach, java.sql.Timestamp from, java.sql.Timestamp to) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from vote where " + reach.sql("org_id")
+                        + " and state = 'CLOSED' and closed_at >= :from and closed_at < :to order by id")
+                .params(reach.params()).param("from", from).param("to", to).query(VoteStore::row).list().stream()
+                .map(Row::summary).toList();
+    }
+
     List<VoteSummary> closed(Reach reach) {
         if (reach.isEmpty()) {
             return List.of();

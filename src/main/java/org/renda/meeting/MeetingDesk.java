@@ -489,6 +489,24 @@ public class MeetingDesk {
                 actor.can(Permission.MEETING_PRESIDE, m.orgId()), mine);
     }
 
+    /**
+     * The meetings of an organisation's subtree started in the year, of a kind and in a state when given (the
+     * annual report's figures link here: the sessions, the presidium meetings, every meeting held); 404 for an
+     * organisation outside the actor's MEETING_READ reach. Unlike {@link #list(int)} it holds the subtree's
+     * meetings only, not those the signed-in deputy is invited to elsewhere.
+     */
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> list(long orgId, int year, @Nullable MeetingKind kind, @Nullable MeetingState state) {
+        Reach reach = currentActor.reach(Permission.MEETING_READ);
+        reach.check(orgId); // a foreign organisation: 404
+        List<MeetingStore.Row> rows = store.list(reach.narrow(orgs.subtreeIds(orgId)), LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31)).stream().filter(r -> (kind == null || r.kind() == kind)
+                        && (state == null || r.state() == state)).toList();
+        Map<Long, String> names = orgNames(rows);
+        Map<Long, Response> mine = myResponses();
+        return rows.stream().map(r -> new MeetingSummary(view(r, names), mine.get(r.id()))).toList();
+    }
+
     /** The meetings of a year in the actor's reach, and those the signed-in deputy is invited to. */
     @Transactional(readOnly = true)
     public List<MeetingSummary> list(int year) {

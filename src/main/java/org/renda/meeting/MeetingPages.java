@@ -63,9 +63,11 @@ class MeetingPages {
     private final Feedback feedback;
     private final MeetingDocuments documents;
     private final ElectionDesk elections;
+    private final org.renda.org.OrgTree orgs;
 
     MeetingPages(MeetingDesk desk, Resolutions resolutions, Presidiums presidiums, MeetingCounts counts,
-            Feedback feedback, MeetingDocuments documents, ElectionDesk elections) {
+            Feedback feedback, MeetingDocuments documents, ElectionDesk elections, org.renda.org.OrgTree orgs) {
+        this.orgs = orgs;
         this.documents = documents;
         this.elections = elections;
         this.desk = desk;
@@ -78,16 +80,40 @@ class MeetingPages {
     // ---- the index
 
     @GetMapping("/meetings")
-    String index(@RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
+    String index(@RequestParam(required = false) @Nullable @YearNumber Integer year,
+            @RequestParam(required = false) @Nullable Long org, @RequestParam(required = false) @Nullable MeetingKind kind,
+            @RequestParam(required = false) @Nullable MeetingState state, Model model) {
         LocalDate today = LocalDate.now();
         int y = year == null ? today.getYear() : year;
-        List<MeetingSummary> mine = desk.mine(today);
+        boolean filtered = org != null || kind != null || state != null;
+        List<MeetingSummary> mine = filtered ? List.of() : desk.mine(today);
         model.addAttribute("mine", mine);
         if (!mine.isEmpty()) {
             model.addAttribute("next", desk.page(mine.get(0).meeting().id()));
         }
-        model.addAttribute("meetings", desk.list(y).stream().filter(s -> s.meeting().state() != MeetingState.DRAFT
+        // the annual report's figures link here with the organisation (its subtree), the year, kind and state
+        List<MeetingSummary> meetings = org != null ? desk.list(org, y, kind, state) : desk.list(y).stream()
+                .filter(s -> (kind == null || s.meeting().kind() == kind) && (state == null || s.meeting().state() == state))
+                .toList();
+        model.addAttribute("meetings", meetings.stream().filter(s -> s.meeting().state() != MeetingState.DRAFT
                 || desk.canCreate()).toList());
+        if (filtered) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (org != null) {
+                orgs.find(org).ifPresent(o -> parts.add(o.name()));
+            }
+            parts.add(feedback.text("listFilter.year", String.valueOf(y)));
+            if (kind != null) {
+                parts.add(feedback.text(kind.messageKey()));
+            }
+            if (state != null) {
+                parts.add(feedback.text(state.messageKey()));
+            }
+            model.addAttribute("filter", String.join(" · ", parts));
+        }
+        model.addAttribute("org", org);
+        model.addAttribute("kind", kind);
+        model.addAttribute("state", state);
         model.addAttribute("counts", counts.sessions(y));
         model.addAttribute("minimum", counts.minimum(MeetingKind.SESSION));
         model.addAttribute("year", y);

@@ -43,12 +43,13 @@ class MeetingReportFigures implements ReportFigureSource {
                   from meeting where %s and state = 'CLOSED' and starts_on between :from and :to"""
                 .formatted(reach.sql("org_id"))).params(p)
                 .query((rs, n) -> new Held(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        String list = "/meetings?year=" + year;
+        // each figure opens the list of exactly the meetings it counts: the subtree's, started in the year, held
+        String list = "/meetings?org=" + orgId + "&year=" + year + "&state=" + MeetingEnums.MeetingState.CLOSED;
         return List.of(
                 ReportFigure.count(ReportSection.MEETINGS, 10, "meetings.sessions", "report.figure.meetings.sessions",
-                        h.sessions(), ReportUnit.TIMES, list),
+                        h.sessions(), ReportUnit.TIMES, list + "&kind=" + MeetingEnums.MeetingKind.SESSION),
                 ReportFigure.count(ReportSection.MEETINGS, 20, "meetings.presidium", "report.figure.meetings.presidium",
-                        h.presidium(), ReportUnit.TIMES, list),
+                        h.presidium(), ReportUnit.TIMES, list + "&kind=" + MeetingEnums.MeetingKind.PRESIDIUM),
                 ReportFigure.count(ReportSection.MEETINGS, 30, "meetings.all", "report.figure.meetings.all", h.all(),
                         ReportUnit.SESSION, list));
     }

@@ -137,6 +137,25 @@ public class OfficialReportDesk {
         return store.report(q.reportId()).orElseThrow().planId();
     }
 
+    /**
+     * The officials of an organisation's subtree who reported in the year, latest first (the annual report's
+     * officials' reports figure links here); 404 for an organisation outside the actor's SUPERVISION_READ reach.
+     * REPORTED holds those voted on since (they reported first), as the plans' figures count them.
+     */
+    @Transactional(readOnly = true)
+    public List<OfficialReportViews.ReportedLine> reported(long orgId, int year, @Nullable OfficialReportState state) {
+        Reach reach = currentActor.reach(Permission.SUPERVISION_READ);
+        reach.check(orgId); // a foreign organisation: 404
+        List<OfficialReportState> states = state == null ? List.of(OfficialReportState.values())
+                : state == OfficialReportState.REPORTED ? List.of(OfficialReportState.REPORTED, OfficialReportState.VOTED)
+                : List.of(state);
+        List<OfficialReportStore.ReportRow> rows = store.reportedIn(reach.narrow(orgs.subtreeIds(orgId)),
+                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), states);
+        Map<Long, String> names = names(rows.stream().map(OfficialReportStore.ReportRow::orgId).distinct().toList());
+        return rows.stream().map(r -> new OfficialReportViews.ReportedLine(r.id(), r.planId(), r.orgId(),
+                names.getOrDefault(r.orgId(), ""), r.name(), r.position(), r.state(), r.reportedOn())).toList();
+    }
+
     /** The plans in the reader's reach with their figures, newest term first. */
     @Transactional(readOnly = true)
     public List<PlanSummary> plans() {

@@ -35,17 +35,35 @@ class OfficialReportPages {
     private final OfficialReportDesk desk;
     private final CurrentActor currentActor;
     private final Feedback feedback;
+    private final org.renda.org.OrgTree orgs;
 
-    OfficialReportPages(OfficialReportDesk desk, CurrentActor currentActor, Feedback feedback) {
+    OfficialReportPages(OfficialReportDesk desk, CurrentActor currentActor, Feedback feedback,
+            org.renda.org.OrgTree orgs) {
+        this.orgs = orgs;
         this.desk = desk;
         this.currentActor = currentActor;
         this.feedback = feedback;
     }
 
     @GetMapping("/supervision/official-reports")
-    String list(Model model) {
+    String list(@RequestParam(required = false) @Nullable Long org,
+            @RequestParam(required = false) @Nullable @org.renda.shared.validation.YearNumber Integer year,
+            @RequestParam(required = false) @Nullable OfficialReportState state, Model model) {
         model.addAttribute("plans", desk.plans());
         model.addAttribute("canCreate", !desk.writableOrgs().isEmpty());
+        if (org != null || year != null || state != null) {
+            // the officials who reported in the subtree's year (the annual report's figure links here)
+            long o = org == null ? currentActor.require().homeOrgId() : org;
+            int y = year == null ? LocalDate.now().getYear() : year;
+            model.addAttribute("reported", desk.reported(o, y, state));
+            List<String> parts = new java.util.ArrayList<>();
+            orgs.find(o).ifPresent(v -> parts.add(v.name()));
+            parts.add(feedback.text("listFilter.year", String.valueOf(y)));
+            if (state != null) {
+                parts.add(feedback.text(state.messageKey()));
+            }
+            model.addAttribute("filter", String.join(" · ", parts));
+        }
         return "supervision/official-reports/list";
     }
 

@@ -3,6 +3,7 @@ package org.renda.supervision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -117,6 +118,17 @@ class OfficialReportStore {
                 .params(planId, orgId, name, position, sittingId, sittingId == null ? OfficialReportState.DUE.name()
                         : OfficialReportState.SCHEDULED.name(), sort).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** The officials of the organisations in reach who reported in a period, in these states, latest first. */
+    List<ReportRow> reportedIn(Reach reach, LocalDate from, LocalDate to, Collection<OfficialReportState> states) {
+        if (reach.isEmpty() || states.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + REPORT_COLUMNS + " from official_report where " + reach.sql("org_id")
+                        + " and reported_on between :from and :to and state in (:states) order by reported_on desc, id desc")
+                .params(reach.params()).param("from", from).param("to", to)
+                .param("states", states.stream().map(Enum::name).toList()).query(ReportRow.class).list();
     }
 
     List<ReportRow> reports(long planId) {

@@ -22,6 +22,10 @@ public final class OfficialReportViews {
         }
     }
 
+    /** An official who reported, in a list of them (the annual report's officials' reports link to one). */
+    public record ReportedLine(long id, long planId, long orgId, String orgName, String name, String position,
+            OfficialReportState state, @Nullable LocalDate reportedOn) {}
+
     public record PlanSummary(long id, long orgId, String orgName, int termNo, String title, Figures figures) {}
 
     /** A congress sitting the officials report at; {@code voteId}: the secret vote created for it. */

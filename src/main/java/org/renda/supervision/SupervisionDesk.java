@@ -172,6 +172,55 @@ public class SupervisionDesk {
         return new SupervisionIndex(year, lines, towns, total, currentActor.require().canAny(Permission.SUPERVISION_WRITE));
     }
 
+    /**
+     * The year's subjects of an organisation's subtree (the annual report's topics figure links here); 404 for an
+     * organisation outside the actor's SUPERVISION_READ reach. The subjects a deputy follows elsewhere are not
+     * among them.
+     */
+    @Transactional(readOnly = true)
+    public SupervisionIndex index(long orgId, int year) {
+        Reach reach = subtree(orgId);
+        List<SupervisedSubjectLine> lines = lines(store.subjects(reach, year));
+        Map<Long, Long> counts = store.countsByOrg(reach, year);
+        List<TownTopics> towns = orgs.within(reach, EnumSet.of(OrgType.TOWN, OrgType.STREET)).stream()
+                .sorted(java.util.Comparator.comparing(OrgView::path))
+                .map(o -> new TownTopics(o.id(), o.name(), counts.getOrDefault(o.id(), 0L))).toList();
+        if (towns.size() < 2) {
+            towns = List.of();
+        }
+        long total = towns.stream().mapToLong(TownTopics::topics).sum();
+        return new SupervisionIndex(year, lines, towns, total, currentActor.require().canAny(Permission.SUPERVISION_WRITE));
+    }
+
+    /**
+     * The activities of an organisation's subtree held (or, not held, planned) in the year, of a state and a kind
+     * when given, latest first (the annual report's activities and inspections figures link here); 404 for an
+     * organisation outside the actor's SUPERVISION_READ reach.
+     */
+    @Transactional(readOnly = true)
+    public List<SupervisionViews.ActivityLine> activities(long orgId, int year, @Nullable ActivityState state,
+            @Nullable ActivityKind kind) {
+        List<SupervisionStore.ActivityRow> rows = store.activitiesIn(subtree(orgId), LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31), state, kind);
+        Map<Long, String> titles = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        for (SupervisionStore.ActivityRow r : rows) {
+            titles.computeIfAbsent(r.subjectId(), id -> store.subject(id).map(SupervisionStore.SubjectRow::title).orElse(""));
+        }
+        orgs.findAll(rows.stream().map(SupervisionStore.ActivityRow::orgId).distinct().toList())
+                .forEach(o -> names.put(o.id(), o.name()));
+        return rows.stream().map(r -> new SupervisionViews.ActivityLine(r.id(), r.orgId(),
+                names.getOrDefault(r.orgId(), ""), r.subjectId(), titles.get(r.subjectId()), r.kind(), r.title(),
+                r.plannedOn(), r.state(), r.heldOn())).toList();
+    }
+
+    /** The actor's SUPERVISION_READ reach narrowed to an organisation's subtree; 404 for a foreign organisation. */
+    private Reach subtree(long orgId) {
+        Reach reach = currentActor.reach(Permission.SUPERVISION_READ);
+        reach.check(orgId);
+        return reach.narrow(orgs.subtreeIds(orgId));
+    }
+
     private List<SupervisedSubjectLine> lines(List<SupervisionStore.SubjectRow> rows) {
         List<Long> ids = rows.stream().map(SupervisionStore.SubjectRow::id).toList();
         Map<Long, String> groups = store.groupNames(ids);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.renda.appraisal.AppraisalViews.RectificationView;
+import org.renda.appraisal.AppraisalEnums.RectificationState;
 import org.renda.appraisal.Rectifications;
 import org.renda.deputy.DeputyRegister;
 import org.renda.org.OrgTree;
@@ -21,6 +22,7 @@ import org.renda.supervision.SupervisionDesk.FindingForm;
 import org.renda.supervision.SupervisionDesk.SupervisionGroupForm;
 import org.renda.supervision.SupervisionDesk.SubjectForm;
 import org.renda.supervision.SupervisionEnums.ActivityKind;
+import org.renda.supervision.SupervisionEnums.ActivityState;
 import org.renda.supervision.SupervisionEnums.Speciality;
 import org.renda.supervision.SupervisionEnums.SubjectKind;
 import org.renda.supervision.SupervisionEnums.TopicSource;
@@ -48,6 +50,7 @@ class SupervisionPages {
     static final String SUBJECT = "supervision/subject";
     static final String ACTIVITY = "supervision/activity";
     static final String FINDINGS = "supervision/findings";
+    static final String ACTIVITIES = "supervision/activities";
 
     private final SupervisionDesk desk;
     private final SupervisionRhythm rhythm;
@@ -69,12 +72,50 @@ class SupervisionPages {
     }
 
     @GetMapping("/supervision")
-    String index(@RequestParam(required = false) @Nullable @YearNumber Integer year, Model model) {
+    String index(@RequestParam(required = false) @Nullable @YearNumber Integer year,
+            @RequestParam(required = false) @Nullable Long org, Model model) {
         requireRead();
         int y = year == null ? LocalDate.now().getYear() : year;
-        model.addAttribute("index", desk.index(y));
+        // with an organisation: its subtree's subjects only (the annual report's topics figure links here)
+        model.addAttribute("index", org == null ? desk.index(y) : desk.index(org, y));
         model.addAttribute("year", y);
+        model.addAttribute("org", org);
+        if (org != null) {
+            model.addAttribute("filter", filter(org, y));
+        }
         return INDEX;
+    }
+
+    /**
+     * The activities of an organisation's subtree (by default the reader's own organisation) held or planned in the
+     * year, of a state and a kind when given: the annual report's activities and inspections figures link here.
+     */
+    @GetMapping("/supervision/activities")
+    String activities(@RequestParam(required = false) @Nullable @YearNumber Integer year,
+            @RequestParam(required = false) @Nullable Long org, @RequestParam(required = false) @Nullable ActivityState state,
+            @RequestParam(required = false) @Nullable ActivityKind kind, Model model) {
+        requireRead();
+        int y = year == null ? LocalDate.now().getYear() : year;
+        long o = org == null ? currentActor.require().homeOrgId() : org;
+        model.addAttribute("activities", desk.activities(o, y, state, kind));
+        model.addAttribute("year", y);
+        model.addAttribute("org", o);
+        model.addAttribute("filter", filter(o, y, kind == null ? null : kind.messageKey(),
+                state == null ? null : state.messageKey()));
+        return ACTIVITIES;
+    }
+
+    /** "罗定市 · 2019年 · 已开展": the organisation, the year and the other filters' names, for the list's filter line. */
+    private String filter(long org, int year, @Nullable String... keys) {
+        List<String> parts = new java.util.ArrayList<>();
+        orgs.find(org).ifPresent(o -> parts.add(o.name()));
+        parts.add(feedback.text("listFilter.year", String.valueOf(year)));
+        for (String key : keys) {
+            if (key != null) {
+                parts.add(feedback.text(key));
+            }
+        }
+        return String.join(" · ", parts);
     }
 
     @GetMapping("/supervision/export.xlsx")
@@ -215,12 +256,24 @@ class SupervisionPages {
     // --- the findings to answer (units) and to accept (staff)
 
     @GetMapping("/supervision/rectifications")
-    String findings(Model model) {
+    String findings(@RequestParam(required = false) @Nullable Long org,
+            @RequestParam(required = false) @Nullable @YearNumber Integer year,
+            @RequestParam(required = false) @Nullable RectificationState state, Model model) {
         Actor a = currentActor.require();
         if (!a.canAny(Permission.SUPERVISION_READ) && !a.canAny(Permission.APPRAISAL_RESPOND)) {
             throw new NotFoundException("error.notFound");
         }
-        List<RectificationView> items = desk.findings();
+        boolean filtered = org != null || year != null || state != null;
+        List<RectificationView> items;
+        if (filtered) {
+            // the rectification ledger's figures link here: every finding of the subtree's year, appraisals' too
+            long o = org == null ? a.homeOrgId() : org;
+            int y = year == null ? LocalDate.now().getYear() : year;
+            items = rectifications.ofYear(o, y, state);
+            model.addAttribute("filter", filter(o, y, state == null ? null : state.messageKey()));
+        } else {
+            items = desk.findings();
+        }
         model.addAttribute("findings", items);
         model.addAttribute("respondable", items.stream().filter(r -> a.can(Permission.SUPERVISION_WRITE, r.orgId())
                 || r.subjectOrgId() != null && a.can(Permission.APPRAISAL_RESPOND, r.subjectOrgId()))

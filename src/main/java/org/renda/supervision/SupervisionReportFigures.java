@@ -50,16 +50,19 @@ class SupervisionReportFigures implements ReportFigureSource {
                               where %1$s and state in ('REPORTED', 'VOTED') and reported_on between :from and :to) officials"""
                 .formatted(reach.sql("org_id"))).params(p)
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
-        String list = "/supervision?year=" + year;
+        // each figure opens the list of exactly the records it counts: the subtree's, of the year
+        String scope = "?org=" + orgId + "&year=" + year;
+        String held = "/supervision/activities" + scope + "&state=" + SupervisionEnums.ActivityState.HELD;
         return List.of(
                 ReportFigure.count(ReportSection.SUPERVISION, 10, "supervision.topics", "report.figure.supervision.topics",
-                        c.topics(), ReportUnit.PIECE, list),
+                        c.topics(), ReportUnit.PIECE, "/supervision" + scope),
                 ReportFigure.count(ReportSection.SUPERVISION, 20, "supervision.activities",
-                        "report.figure.supervision.activities", c.held(), ReportUnit.TIMES, list),
+                        "report.figure.supervision.activities", c.held(), ReportUnit.TIMES, held),
                 ReportFigure.count(ReportSection.SUPERVISION, 30, "supervision.inspections",
-                        "report.figure.supervision.inspections", c.inspections(), ReportUnit.TIMES, list),
+                        "report.figure.supervision.inspections", c.inspections(), ReportUnit.TIMES,
+                        held + "&kind=" + SupervisionEnums.ActivityKind.INSPECTION),
                 ReportFigure.count(ReportSection.SUPERVISION, 40, "supervision.officialReports",
                         "report.figure.supervision.officialReports", c.officials(), ReportUnit.PERSON,
-                        "/supervision/official-reports"));
+                        "/supervision/official-reports" + scope + "&state=" + OfficialReportState.REPORTED));
     }
 }

@@ -241,6 +241,24 @@ class SupervisionStore {
         }
     }
 
+    /**
+     * The activities of the organisations in reach held (or, not held, planned) in a period, of a state and a kind
+     * when given, latest first: the annual report's activities and inspections figures link to them.
+     */
+    List<ActivityRow> activitiesIn(Reach reach, LocalDate from, LocalDate to, @Nullable ActivityState state,
+            @Nullable ActivityKind kind) {
+        if (reach.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from supervision_activity where " + reach.sql("org_id")
+                        + " and coalesce(held_on, planned_on) between :from and :to"
+                        + (state == null ? "" : " and state = :state") + (kind == null ? "" : " and kind = :kind")
+                        + " order by coalesce(held_on, planned_on) desc, id desc")
+                .params(reach.params()).param("from", from).param("to", to)
+                .param("state", state == null ? "" : state.name()).param("kind", kind == null ? "" : kind.name())
+                .query(this::activityRow).list();
+    }
+
     /** Per subject: {planned, held, cancelled, suggestions}. */
     Map<Long, int[]> activityFigures(Collection<Long> subjectIds) {
         Map<Long, int[]> out = new HashMap<>();

@@ -36,6 +36,10 @@ public final class SupervisionViews {
     /** How many subjects (topics) each town of a county follows in the year; the county's total is their sum. */
     public record TownTopics(long orgId, String orgName, long topics) {}
 
+    /** An activity in a list of activities (the annual report's activities and inspections link to one). */
+    public record ActivityLine(long id, long orgId, String orgName, long subjectId, String subjectTitle,
+            ActivityKind kind, String title, LocalDate plannedOn, ActivityState state, @Nullable LocalDate heldOn) {}
+
     public record SupervisionIndex(int year, List<SupervisedSubjectLine> subjects, List<TownTopics> towns, long total, boolean mayWrite) {}
 
     public record GroupMember(long deputyId, String name) {}

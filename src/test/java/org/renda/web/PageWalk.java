@@ -32,7 +32,7 @@ import org.springframework.web.util.HtmlUtils;
  * one page of each shape ({@code /cases/#}); hands each page to a visitor and collects the links to files
  * (downloads). Also what counts as a code on a screen or in a file ({@link #codesIn(String)}).
  */
-final class PageWalk {
+public final class PageWalk {
 
     /** Links to files rather than pages. */
     static final Pattern DOWNLOAD = Pattern.compile(
@@ -112,7 +112,7 @@ final class PageWalk {
     }
 
     /** The codes in a page's HTML as people see it: its text and its title, placeholder, aria-label, alt. */
-    static Set<String> codesInHtml(String html) {
+    public static Set<String> codesInHtml(String html) {
         String body = html.replaceAll("(?is)<pre class=\"audit-json[^\"]*\"[^>]*>.*?</pre>", " ")
                 .replaceAll("(?is)<(script|style|template)\\b.*?</\\1>", " ")
                 .replaceAll("(?is)<(div|span)\\b[^>]*\\bhidden\\b[^>]*>.*?</\\1>", " ");
