@@ -1,0 +1,138 @@
+package org.renda.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.renda.identity.Logins;
+import org.renda.org.OrgAdministration;
+import org.renda.org.OrgTree;
+import org.renda.support.RendaIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Each station figure of the annual report links to the list of exactly the records it counts: the county's
+ * links (seed 001/004: 319 activities, 320 voters, 46 matters, 22 solved) show those totals, a town's links its
+ * share only, and an organisation outside the reader's reach answers 404.
+ */
+@RendaIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportLinksStationDeputyTest {
+
+    private static final int YEAR = LuodingDataset.YEAR;
+
+    @Autowired UserDetailsService accounts;
+    @Autowired AnnualReports reports;
+    @Autowired OrgAdministration orgAdmin;
+    @Autowired OrgTree orgs;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    private LuodingDataset luoding;
+
+    @BeforeAll
+    void replaySeed() {
+        luoding = Logins.call(accounts, "admin", () -> LuodingDataset.create(orgAdmin, orgs, jdbc,
+                "LK" + Long.toString(System.nanoTime() % 100000, 36)));
+    }
+
+    private AnnualReport report(long org) {
+        return Logins.call(accounts, "admin", () -> reports.compute(org, YEAR));
+    }
+
+    private String page(String link) throws Exception {
+        assertThat(link).startsWith("/");
+        return mvc.perform(get(link).with(Logins.as(accounts, "admin"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    private static int count(String html, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static final Pattern TOTALS = Pattern.compile("接待走访 (\\d+) 次，接待选民 (\\d+) 人次，反映问题 (\\d+) 条，解决 (\\d+) 个");
+
+    private static long[] totals(String html) {
+        Matcher m = TOTALS.matcher(html);
+        assertThat(m.find()).as("the totals line").isTrue();
+        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4))};
+    }
+
+    private void assertStationLinks(long org, boolean onePage) throws Exception {
+        AnnualReport r = report(org);
+        String activitiesLink = r.figure("stations.activities").orElseThrow().link();
+        assertThat(activitiesLink).isEqualTo("/stations/activities?org=" + org + "&year=" + YEAR);
+        String activities = page(activitiesLink);
+        long held = r.count("stations.activities");
+        assertThat(activities).contains("共 " + held + " 场");
+        assertThat(activities).doesNotContain("??").contains("清除筛选");
+        assertThat(count(activities, "href=\"/stations/activities/")).isEqualTo((int) Math.min(held, 50));
+
+        String receptionsLink = r.figure("stations.receptions").orElseThrow().link();
+        assertThat(receptionsLink).isEqualTo("/stations/receptions?org=" + org + "&year=" + YEAR);
+        assertThat(r.figure("stations.voters").orElseThrow().link()).isEqualTo(receptionsLink);
+        assertThat(r.figure("stations.matters").orElseThrow().link()).isEqualTo(receptionsLink);
+        String receptions = page(receptionsLink);
+        long[] t = totals(receptions);
+        assertThat(t[0]).isEqualTo(r.count("stations.receptions"));
+        assertThat(t[1]).isEqualTo(r.count("stations.voters"));
+        assertThat(t[2]).isEqualTo(r.count("stations.matters"));
+        assertThat(t[3]).isEqualTo(r.count("stations.solved"));
+        assertThat(count(receptions, "href=\"/stations/records/")).isEqualTo((int) Math.min(t[0], 50));
+
+        String solvedLink = r.figure("stations.solved").orElseThrow().link();
+        assertThat(solvedLink).isEqualTo(receptionsLink + "&solved=true");
+        String solved = page(solvedLink);
+        assertThat(totals(solved)[3]).isEqualTo(r.count("stations.solved"));
+        assertThat(solved).contains("仅看有问题已解决的记录");
+        if (onePage) {
+            assertThat(held).isLessThanOrEqualTo(50);
+        }
+    }
+
+    @Test
+    void theCountysStationFiguresLinkToTheirRecords() throws Exception {
+        AnnualReport r = report(luoding.county);
+        assertThat(r.count("stations.activities")).isEqualTo(319);
+        assertThat(r.count("stations.voters")).isEqualTo(320);
+        assertThat(r.count("stations.matters")).isEqualTo(46);
+        assertThat(r.count("stations.solved")).isEqualTo(22);
+        assertStationLinks(luoding.county, false);
+        // the second page goes on where the first stopped
+        String second = page("/stations/activities?org=" + luoding.county + "&year=" + YEAR + "&page=7");
+        assertThat(count(second, "href=\"/stations/activities/")).isEqualTo(319 - 6 * 50);
+    }
+
+    @Test
+    void aTownsLinksShowItsShareOnly() throws Exception {
+        long town = luoding.towns.get(0);
+        assertStationLinks(town, true);
+        assertThat(report(town).count("stations.activities")).isEqualTo(19);
+    }
+
+    @Test
+    void aForeignOrganisationIsNotFoundAndABadYearIsRefused() throws Exception {
+        for (String list : new String[] {"/stations/activities", "/stations/receptions"}) {
+            mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", String.valueOf(YEAR))
+                    .with(Logins.as(accounts, "county.staff"))).andExpect(status().isNotFound());
+            mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "abc")
+                    .with(Logins.as(accounts, "admin"))).andExpect(status().isBadRequest());
+            mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "99999")
+                    .with(Logins.as(accounts, "admin"))).andExpect(status().isBadRequest());
+        }
+    }
+}
