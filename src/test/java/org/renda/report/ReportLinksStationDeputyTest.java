@@ -124,9 +124,35 @@ class ReportLinksStationDeputyTest {
         assertThat(report(town).count("stations.activities")).isEqualTo(19);
     }
 
+    private void assertDutyLinks(long org) throws Exception {
+        AnnualReport r = report(org);
+        String duties = r.figure("deputies.duties").orElseThrow().link();
+        assertThat(duties).isEqualTo("/duties/verified?org=" + org + "&year=" + YEAR);
+        long all = r.count("deputies.duties");
+        String page = page(duties);
+        assertThat(page).contains("共 " + all + " 条").contains("清除筛选").doesNotContain("??");
+        assertThat(count(page, "<td><a href=\"/duties/")).isEqualTo((int) Math.min(all, 50));
+        String reportsLink = r.figure("deputies.reportsToVoters").orElseThrow().link();
+        assertThat(reportsLink).isEqualTo(duties + "&type=REPORT_TO_VOTERS");
+        long reported = r.count("deputies.reportsToVoters");
+        String reports = page(reportsLink);
+        assertThat(reports).contains("共 " + reported + " 条").contains("履职类型：向选民述职")
+                .doesNotContain("REPORT_TO_VOTERS<");
+        assertThat(count(reports, "<td><a href=\"/duties/"))
+                .isEqualTo((int) Math.min(reported, 50));
+    }
+
+    @Test
+    void theDeputiesFiguresLinkToTheVerifiedRecords() throws Exception {
+        assertThat(report(luoding.county).count("deputies.reportsToVoters")).isEqualTo(182);
+        assertDutyLinks(luoding.county);
+        assertDutyLinks(luoding.towns.get(0));
+        assertThat(report(luoding.towns.get(0)).count("deputies.reportsToVoters")).isLessThan(182);
+    }
+
     @Test
     void aForeignOrganisationIsNotFoundAndABadYearIsRefused() throws Exception {
-        for (String list : new String[] {"/stations/activities", "/stations/receptions"}) {
+        for (String list : new String[] {"/stations/activities", "/stations/receptions", "/duties/verified"}) {
             mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", String.valueOf(YEAR))
                     .with(Logins.as(accounts, "county.staff"))).andExpect(status().isNotFound());
             mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "abc")
