@@ -150,9 +150,81 @@ class ReportLinksStationDeputyTest {
         assertThat(report(luoding.towns.get(0)).count("deputies.reportsToVoters")).isLessThan(182);
     }
 
+    @Autowired org.renda.assessment.SchemeBook schemes;
+    @Autowired org.renda.assessment.AssessmentDesk desk;
+
+    private static final Pattern ASSESSED = Pattern.compile("参加排名 (\\d+) 个，评定等次 (\\d+) 个，一票否决 (\\d+) 个");
+
+    /** 安澜镇's villages assessed for 2037 (two scored, the rest incomplete), two of them tiered, signed off. */
+    @Test
+    void theAssessmentFiguresLinkToTheSignedOffResults() throws Exception {
+        long anlan = orgs.findByCode("QH-AL").orElseThrow().id();
+        long user = jdbc.sql("select id from app_user where username = 'eval.wang'").query(Long.class).single();
+        long period = org.renda.shared.SystemContext.call(() -> {
+            long scheme = schemes.draftFromTemplate(anlan, "VILLAGES", "报告链接测试", 2037);
+            schemes.approve(scheme);
+            long p = desk.openPeriod(scheme, org.renda.assessment.engine.PeriodKind.ANNUAL, "报告链接测试",
+                    java.time.LocalDate.of(2037, 1, 1), java.time.LocalDate.of(2037, 12, 31));
+            java.util.List<Long> two = desk.subjects(p).stream()
+                    .filter(x -> x.name().equals("东湖村") || x.name().equals("南塘村"))
+                    .map(org.renda.assessment.AssessmentViews.SubjectView::id).toList();
+            desk.createGroup(p, new org.renda.assessment.AssessmentDesk.GroupForm("报告链接测试组", null, user,
+                    java.util.List.of("S1", "S2", "B1", "B2", "B3"), two, java.util.List.of()));
+            return p;
+        });
+        String[] codes = {"S1", "S2", "B1", "B2", "B3"};
+        String[][] points = {{"18", "9", "37", "27", "28"}, {"19", "9.5", "38", "28", "28.5"}};
+        String[] villages = {"东湖村", "南塘村"};
+        for (int v = 0; v < 2; v++) {
+            String village = villages[v];
+            long sheet = org.renda.shared.SystemContext.call(() -> desk.sheets(period)).stream()
+                    .filter(x -> x.subjectName().equals(village)).findFirst().orElseThrow().id();
+            int version = jdbc.sql("select version from assessment_sheet where id = ?").param(sheet)
+                    .query(Integer.class).single();
+            var req = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .post("/assessments/sheets/" + sheet).with(org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf()).with(Logins.as(accounts, "eval.wang"))
+                    .param("version", String.valueOf(version)).param("submit", "true");
+            for (int i = 0; i < codes.length; i++) {
+                req.param("points[" + codes[i] + "]", points[v][i]);
+            }
+            mvc.perform(req);
+        }
+        org.renda.shared.SystemContext.run(() -> {
+            desk.close(period, true);
+            for (String village : villages) {
+                long subject = desk.subjects(period).stream().filter(x -> x.name().equals(village)).findFirst()
+                        .orElseThrow().id();
+                desk.excuse(subject, java.util.List.of("M1", "M2"), "本年度未开展半年测评，按零分计", null);
+            }
+            desk.signOff(period, true);
+        });
+
+        AnnualReport r = Logins.call(accounts, "admin", () -> reports.compute(anlan, 2037));
+        long ranked = r.count("assessment.ranked");
+        long awarded = r.count("assessment.awarded");
+        assertThat(ranked).isGreaterThan(2);
+        assertThat(awarded).isEqualTo(2);
+        String base = "/assessments/annual-results?org=" + anlan + "&year=2037";
+        assertThat(r.figure("assessment.ranked").orElseThrow().link()).isEqualTo(base);
+        assertThat(r.figure("assessment.awarded").orElseThrow().link()).isEqualTo(base + "&show=AWARDED");
+        assertThat(r.figure("assessment.vetoed").orElseThrow().link()).isEqualTo(base + "&show=VETOED");
+        for (String key : new String[] {"assessment.ranked", "assessment.awarded", "assessment.vetoed"}) {
+            String html = page(r.figure(key).orElseThrow().link());
+            Matcher m = ASSESSED.matcher(html);
+            assertThat(m.find()).isTrue();
+            assertThat(Long.parseLong(m.group(1))).isEqualTo(ranked);
+            assertThat(Long.parseLong(m.group(2))).isEqualTo(awarded);
+            assertThat(Long.parseLong(m.group(3))).isEqualTo(r.count("assessment.vetoed"));
+            assertThat(html).contains("本页所列共 " + r.count(key) + " 个").doesNotContain("??");
+            assertThat(count(html, "/results\"")).as(key).isEqualTo((int) Math.min(r.count(key), 50));
+        }
+    }
+
     @Test
     void aForeignOrganisationIsNotFoundAndABadYearIsRefused() throws Exception {
-        for (String list : new String[] {"/stations/activities", "/stations/receptions", "/duties/verified"}) {
+        for (String list : new String[] {"/stations/activities", "/stations/receptions", "/duties/verified",
+                "/assessments/annual-results"}) {
             mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", String.valueOf(YEAR))
                     .with(Logins.as(accounts, "county.staff"))).andExpect(status().isNotFound());
             mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "abc")
