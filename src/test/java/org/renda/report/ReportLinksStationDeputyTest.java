@@ -229,8 +229,10 @@ class ReportLinksStationDeputyTest {
                     .with(Logins.as(accounts, "county.staff"))).andExpect(status().isNotFound());
             mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "abc")
                     .with(Logins.as(accounts, "admin"))).andExpect(status().isBadRequest());
-            mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "99999")
-                    .with(Logins.as(accounts, "admin"))).andExpect(status().isBadRequest());
+            String refused = mvc.perform(get(list).param("org", String.valueOf(luoding.county)).param("year", "99999")
+                    .with(Logins.as(accounts, "admin"))).andExpect(status().isBadRequest()).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(refused).as(list).contains("年份应在 1900 到 2100 之间").doesNotContain("Exception", "at org.");
         }
     }
 }
