@@ -448,4 +448,48 @@ public class AssessmentDesk {
     SchemeRow scheme(PeriodRow p) {
         return access.scheme(p);
     }
+
+    // ---- the list the annual report's assessment figures link to
+
+    /** Which of the year's signed-off annual results to list: all ranked, those given a tier, those vetoed. */
+    public enum ReportShow { AWARDED, VETOED }
+
+    public record ReportResultRow(PeriodSummary period, Result result) {}
+
+    /** A page of the rows, and the report's three counts over all of them. */
+    public record ReportResults(List<ReportResultRow> rows, long shown, long ranked, long awarded, long vetoed,
+            int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (shown + size - 1) / size);
+        }
+    }
+
+    /**
+     * The results of the annual assessments of the year whose results are signed off (signed, published or final),
+     * held by the organisation's subtree: what the annual report counts as assessment.ranked, .awarded and
+     * .vetoed. An organisation outside the reader's ASSESSMENT_READ reach answers 404.
+     */
+    @Transactional(readOnly = true)
+    public ReportResults reportResults(long orgId, int year, @Nullable ReportShow show, int page, int size) {
+        org.renda.shared.Reach reach = currentActor.reach(Permission.ASSESSMENT_READ);
+        reach.check(orgId);
+        reach = reach.narrow(orgs.subtreeIds(orgId));
+        List<ReportResultRow> all = new java.util.ArrayList<>();
+        for (AssessmentStore.PeriodRow p : store.periods(reach)) {
+            if (p.forYear() != year || p.kind() != PeriodKind.ANNUAL || !java.util.EnumSet.of(PeriodStatus.SIGNED,
+                    PeriodStatus.PUBLISHED, PeriodStatus.FINAL).contains(p.status())) {
+                continue;
+            }
+            PeriodSummary summary = access.summary(p);
+            results.results(p).forEach(r -> all.add(new ReportResultRow(summary, r)));
+        }
+        long awarded = all.stream().filter(r -> r.result().tierCode() != null).count();
+        long vetoed = all.stream().filter(r -> r.result().vetoed()).count();
+        List<ReportResultRow> shown = all.stream().filter(r -> show == null
+                || (show == ReportShow.AWARDED ? r.result().tierCode() != null : r.result().vetoed())).toList();
+        org.renda.shared.PageWindow w = org.renda.shared.PageWindow.of(page, size, shown.size());
+        return new ReportResults(shown.subList(Math.min(w.offset(), shown.size()),
+                Math.min(w.offset() + w.size(), shown.size())), shown.size(), all.size(), awarded, vetoed, w.page(),
+                w.size());
+    }
 }

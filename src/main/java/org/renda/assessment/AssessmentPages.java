@@ -164,6 +164,19 @@ class AssessmentPages {
 
     // ---------------------------------------------------------------- index and schemes
 
+    /** The signed-off annual results of an organisation's subtree in a year: what the annual report counts. */
+    @GetMapping("/assessments/annual-results")
+    String annualResults(@RequestParam long org, @RequestParam @org.renda.shared.validation.YearNumber int year,
+            @RequestParam(required = false) AssessmentDesk.@Nullable ReportShow show,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("result", desk.reportResults(org, year, show, page, 50));
+        model.addAttribute("orgName", orgs.find(org).map(OrgView::name).orElse(""));
+        model.addAttribute("org", org);
+        model.addAttribute("year", year);
+        model.addAttribute("show", show);
+        return "assessment/annual-results";
+    }
+
     @GetMapping("/assessments")
     String index(Model model) {
         Actor actor = currentActor.require();

@@ -42,13 +42,13 @@ class AssessmentReportFigures implements ReportFigureSource {
                  where %s and p.for_year = :year and p.kind = 'ANNUAL'
                    and p.status in ('SIGNED', 'PUBLISHED', 'FINAL')""".formatted(reach.sql("p.org_id"))).params(p)
                 .query((rs, n) -> new Results(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        String list = "/assessments";
+        String list = "/assessments/annual-results?org=" + orgId + "&year=" + year;
         return List.of(
                 ReportFigure.count(ReportSection.ASSESSMENT, 10, "assessment.ranked", "report.figure.assessment.ranked",
                         r.ranked(), ReportUnit.PIECE, list),
                 ReportFigure.count(ReportSection.ASSESSMENT, 20, "assessment.awarded",
-                        "report.figure.assessment.awarded", r.awarded(), ReportUnit.PIECE, list),
+                        "report.figure.assessment.awarded", r.awarded(), ReportUnit.PIECE, list + "&show=AWARDED"),
                 ReportFigure.count(ReportSection.ASSESSMENT, 30, "assessment.vetoed", "report.figure.assessment.vetoed",
-                        r.vetoed(), ReportUnit.PIECE, list));
+                        r.vetoed(), ReportUnit.PIECE, list + "&show=VETOED"));
     }
 }

@@ -52,9 +52,11 @@ public class DutyLog {
     private final CurrentActor currentActor;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final org.renda.org.OrgTree orgs;
 
     DutyLog(DutyStore store, DeputyRegister register, CurrentActor currentActor, AuditTrail audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, org.renda.org.OrgTree orgs) {
+        this.orgs = orgs;
         this.store = store;
         this.register = register;
         this.currentActor = currentActor;
@@ -350,5 +352,29 @@ public class DutyLog {
     private static Map<String, Object> auditView(DutyRecordView r) {
         return Map.of("deputy", r.deputyName(), "type", r.type().name(), "occurredOn", r.occurredOn().toString(),
                 "name", r.title(), "status", r.status().name(), "evidence", r.evidenceCount());
+    }
+
+    /** A page of verified duty records and how many there are. */
+    public record VerifiedPage(List<DutyRecordView> rows, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /**
+     * The verified duty records of an organisation's subtree in a year (of one type if given): the annual report's
+     * deputies.duties and deputies.reportsToVoters. An organisation outside the reader's DEPUTY_READ reach: 404.
+     */
+    @Transactional(readOnly = true)
+    public VerifiedPage verified(long orgId, int year, @Nullable DutyType type, int page, int size) {
+        Reach reach = currentActor.reach(Permission.DEPUTY_READ);
+        reach.check(orgId);
+        reach = reach.narrow(orgs.subtreeIds(orgId));
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        long total = store.verifiedCount(reach, from, to, type);
+        org.renda.shared.PageWindow w = org.renda.shared.PageWindow.of(page, size, total);
+        return new VerifiedPage(store.verified(reach, from, to, type, w.size(), w.offset()), total, w.page(),
+                w.size());
     }
 }

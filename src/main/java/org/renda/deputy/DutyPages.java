@@ -49,8 +49,11 @@ class DutyPages {
     private final DeputyRegister register;
     private final CurrentActor currentActor;
     private final Feedback feedback;
+    private final org.renda.org.OrgTree orgs;
 
-    DutyPages(DutyLog duties, DeputyRegister register, CurrentActor currentActor, Feedback feedback) {
+    DutyPages(DutyLog duties, DeputyRegister register, CurrentActor currentActor, Feedback feedback,
+            org.renda.org.OrgTree orgs) {
+        this.orgs = orgs;
         this.duties = duties;
         this.register = register;
         this.currentActor = currentActor;
@@ -127,6 +130,19 @@ class DutyPages {
                         .filename(e.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .cacheControl(CacheControl.noCache()).body(e.data());
+    }
+
+    /** The verified duty records of an organisation's subtree in a year (of one type): the annual report's. */
+    @GetMapping("/duties/verified")
+    String verified(@RequestParam long org, @RequestParam @org.renda.shared.validation.YearNumber int year,
+            @RequestParam(required = false) @Nullable DutyType type, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        model.addAttribute("result", duties.verified(org, year, type, page, 50));
+        model.addAttribute("orgName", orgs.find(org).map(o -> o.name()).orElse(""));
+        model.addAttribute("org", org);
+        model.addAttribute("year", year);
+        model.addAttribute("type", type);
+        return "deputy/verified";
     }
 
     @GetMapping("/duties/review")

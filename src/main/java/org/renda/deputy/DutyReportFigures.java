@@ -45,10 +45,11 @@ class DutyReportFigures implements ReportFigureSource {
                  where %s and status = 'VERIFIED' and occurred_on between :from and :to"""
                 .formatted(reach.sql("org_id"))).params(p)
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
-        String list = "/deputies?orgId=" + orgId;
+        String list = "/duties/verified?org=" + orgId + "&year=" + year;
         return List.of(
                 ReportFigure.count(ReportSection.DEPUTIES, 10, "deputies.reportsToVoters",
-                        "report.figure.deputies.reportsToVoters", c.reports(), ReportUnit.PERSON_TIME, "/deputies/due"),
+                        "report.figure.deputies.reportsToVoters", c.reports(), ReportUnit.PERSON_TIME,
+                        list + "&type=" + DutyType.REPORT_TO_VOTERS.name()),
                 ReportFigure.count(ReportSection.DEPUTIES, 20, "deputies.duties", "report.figure.deputies.duties",
                         c.duties(), ReportUnit.TIMES, list));
     }

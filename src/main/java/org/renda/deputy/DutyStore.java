@@ -221,4 +221,42 @@ class DutyStore {
                 rs.getString("place"), DutyStatus.valueOf(rs.getString("status")), rs.getString("review_note"),
                 rs.getString("recorded_by"), rs.getString("reviewed_by"), rs.getInt("evidence_count"));
     }
+
+    /**
+     * The verified records of the reach in a period, of one type if given (what the annual report counts as
+     * deputies.duties and deputies.reportsToVoters), newest first.
+     */
+    List<DutyRecordView> verified(Reach orgs, LocalDate from, LocalDate to, @Nullable DutyType type, int limit,
+            int offset) {
+        Map<String, Object> p = verifiedParams(orgs, from, to, type);
+        p.put("limit", limit);
+        p.put("offset", offset);
+        return jdbc.sql("""
+                select r.*, d.name as deputy_name,
+                       (select count(*) from duty_evidence e where e.record_id = r.id) as evidence_count
+                from duty_record r join deputy d on d.id = r.deputy_id
+                where %s order by r.occurred_on desc, r.id desc limit :limit offset :offset"""
+                .formatted(verifiedWhere(orgs, type))).params(p).query(DutyStore::view).list();
+    }
+
+    long verifiedCount(Reach orgs, LocalDate from, LocalDate to, @Nullable DutyType type) {
+        return jdbc.sql("select count(*) from duty_record r where " + verifiedWhere(orgs, type))
+                .params(verifiedParams(orgs, from, to, type)).query(Long.class).single();
+    }
+
+    private static String verifiedWhere(Reach orgs, @Nullable DutyType type) {
+        return orgs.sql("r.org_id") + " and r.status = 'VERIFIED' and r.occurred_on between :from and :to"
+                + (type == null ? "" : " and r.type = :type");
+    }
+
+    private static Map<String, Object> verifiedParams(Reach orgs, LocalDate from, LocalDate to,
+            @Nullable DutyType type) {
+        Map<String, Object> p = new java.util.HashMap<>(orgs.params());
+        p.put("from", from);
+        p.put("to", to);
+        if (type != null) {
+            p.put("type", type.name());
+        }
+        return p;
+    }
 }

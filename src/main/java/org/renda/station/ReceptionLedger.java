@@ -62,9 +62,11 @@ public class ReceptionLedger {
     private final CaseDesk cases;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final org.renda.org.OrgTree orgs;
 
     ReceptionLedger(StationStore store, ReceptionDayStore dayStore, ReceptionRecordStore recordStore, StationNetwork network, DutyLog duties, CaseDesk cases,
-            CurrentActor currentActor, AuditTrail audit) {
+            CurrentActor currentActor, AuditTrail audit, org.renda.org.OrgTree orgs) {
+        this.orgs = orgs;
         this.store = store;
         this.dayStore = dayStore;
         this.recordStore = recordStore;
@@ -316,5 +318,56 @@ public class ReceptionLedger {
         m.put("items", r.items().size());
         m.put("photos", r.photos().size());
         return m;
+    }
+
+    // ---- the lists the annual report's station figures link to
+
+    /** A page of the activities held across an organisation's subtree in a year, and how many there are. */
+    public record ActivityPage(List<StationViews.HeldActivity> rows, long total, int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** A page of the reception and visit records across a subtree in a year, with the totals the report counts. */
+    public record RecordPage(List<StationViews.RecordLine> rows, StationViews.RecordTotals totals,
+            int page, int size) {
+        public int pages() {
+            return (int) Math.max(1, (totals.records() + size - 1) / size);
+        }
+    }
+
+    /**
+     * The reader's STATION_READ reach narrowed to the organisation's subtree; an organisation outside the reach
+     * (or unknown) answers 404.
+     */
+    private org.renda.shared.Reach subtree(long orgId) {
+        org.renda.shared.Reach reach = currentActor.reach(Permission.STATION_READ);
+        reach.check(orgId);
+        return reach.narrow(orgs.subtreeIds(orgId));
+    }
+
+    /** The activities held (state HELD, held in the year) at the stations of the organisation's subtree. */
+    @Transactional(readOnly = true)
+    public ActivityPage heldActivities(long orgId, int year, int page, int size) {
+        org.renda.shared.Reach reach = subtree(orgId);
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        long total = recordStore.heldActivityCount(reach, from, to);
+        org.renda.shared.PageWindow w = org.renda.shared.PageWindow.of(page, size, total);
+        return new ActivityPage(recordStore.heldActivities(reach, from, to, w.size(), w.offset()), total, w.page(),
+                w.size());
+    }
+
+    /** The reception and visit records of the year at the stations of the subtree (those with a solved matter). */
+    @Transactional(readOnly = true)
+    public RecordPage recordLines(long orgId, int year, boolean solvedOnly, int page, int size) {
+        org.renda.shared.Reach reach = subtree(orgId);
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        StationViews.RecordTotals totals = recordStore.recordTotals(reach, from, to, solvedOnly);
+        org.renda.shared.PageWindow w = org.renda.shared.PageWindow.of(page, size, totals.records());
+        return new RecordPage(recordStore.recordLines(reach, from, to, solvedOnly, w.size(), w.offset()), totals,
+                w.page(), w.size());
     }
 }

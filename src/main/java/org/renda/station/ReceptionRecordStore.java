@@ -228,4 +228,79 @@ class ReceptionRecordStore {
         acc.forEach((id, a) -> out.put(id, new Counts(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7])));
         return out;
     }
+
+    // ---- the lists behind the annual report's figures: a subtree's rows in a period
+
+
+    /** The activities held in the reach in a period (the report's stations.activities), newest first. */
+    List<StationViews.HeldActivity> heldActivities(org.renda.shared.Reach reach, LocalDate from, LocalDate to, int limit,
+            int offset) {
+        Map<String, Object> p = new HashMap<>(reach.params());
+        p.put("from", from);
+        p.put("to", to);
+        p.put("limit", limit);
+        p.put("offset", offset);
+        return jdbc.sql("""
+                select a.id, a.station_id, s.name, a.held_on, a.activity_kind, a.theme
+                  from station_activity a join station s on s.id = a.station_id
+                 where %s and a.state = 'HELD' and a.held_on between :from and :to
+                 order by a.held_on desc, a.id desc limit :limit offset :offset""".formatted(reach.sql("a.org_id")))
+                .params(p).query((rs, n) -> new StationViews.HeldActivity(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), StationEnums.ActivityKind.valueOf(rs.getString(5)), rs.getString(6)))
+                .list();
+    }
+
+    long heldActivityCount(org.renda.shared.Reach reach, LocalDate from, LocalDate to) {
+        Map<String, Object> p = new HashMap<>(reach.params());
+        p.put("from", from);
+        p.put("to", to);
+        return jdbc.sql("select count(*) from station_activity where %s and state = 'HELD' and held_on between :from and :to"
+                .formatted(reach.sql("org_id"))).params(p).query(Long.class).single();
+    }
+
+
+
+    /**
+     * The reception and visit records in the reach in a period (the report's stations.receptions), newest first,
+     * with their matters and those solved; only those with a solved matter if asked.
+     */
+    List<StationViews.RecordLine> recordLines(org.renda.shared.Reach reach, LocalDate from, LocalDate to, boolean solvedOnly,
+            int limit, int offset) {
+        Map<String, Object> p = new HashMap<>(reach.params());
+        p.put("from", from);
+        p.put("to", to);
+        p.put("limit", limit);
+        p.put("offset", offset);
+        return jdbc.sql("""
+                select r.id, r.station_id, s.name, r.occurred_on, r.record_kind, r.place, r.visitors,
+                       (select count(*) from reception_item i where i.record_id = r.id),
+                       (select count(*) from reception_item i where i.record_id = r.id and i.resolved)
+                  from reception_record r join station s on s.id = r.station_id
+                 where %s and r.occurred_on between :from and :to%s
+                 order by r.occurred_on desc, r.id desc limit :limit offset :offset"""
+                .formatted(reach.sql("r.org_id"), solvedOnly ? SOLVED : "")).params(p)
+                .query((rs, n) -> new StationViews.RecordLine(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), RecordKind.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getInt(7), rs.getLong(8), rs.getLong(9))).list();
+    }
+
+    private static final String SOLVED =
+            " and exists (select 1 from reception_item i where i.record_id = r.id and i.resolved)";
+
+    /** The totals the report counts: records, voters received, matters raised, matters solved. */
+    StationViews.RecordTotals recordTotals(org.renda.shared.Reach reach, LocalDate from, LocalDate to, boolean solvedOnly) {
+        Map<String, Object> p = new HashMap<>(reach.params());
+        p.put("from", from);
+        p.put("to", to);
+        String where = "%s and r.occurred_on between :from and :to%s".formatted(reach.sql("r.org_id"),
+                solvedOnly ? SOLVED : "");
+        return jdbc.sql("""
+                select rec.n, rec.voters, items.n, items.solved
+                  from (select count(*) n, coalesce(sum(visitors), 0) voters from reception_record r where %1$s) rec
+                 cross join (select count(*) n, coalesce(sum(case when i.resolved then 1 else 0 end), 0) solved
+                               from reception_item i join reception_record r on r.id = i.record_id where %1$s) items"""
+                .formatted(where)).params(p)
+                .query((rs, n) -> new StationViews.RecordTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
 }

@@ -96,6 +96,30 @@ class StationPages {
         return "station/list";
     }
 
+    /** The activities held across an organisation's subtree in a year: what the annual report counts. */
+    @GetMapping("/stations/activities")
+    String heldActivities(@RequestParam long org, @RequestParam @YearNumber int year,
+            @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("result", ledger.heldActivities(org, year, page, 50));
+        model.addAttribute("orgName", orgs.find(org).map(OrgView::name).orElse(""));
+        model.addAttribute("org", org);
+        model.addAttribute("year", year);
+        return "station/held-activities";
+    }
+
+    /** The reception and visit records across a subtree in a year (those with a solved matter): the report's. */
+    @GetMapping("/stations/receptions")
+    String receptions(@RequestParam long org, @RequestParam @YearNumber int year,
+            @RequestParam(defaultValue = "false") boolean solved, @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        model.addAttribute("result", ledger.recordLines(org, year, solved, page, 50));
+        model.addAttribute("orgName", orgs.find(org).map(OrgView::name).orElse(""));
+        model.addAttribute("org", org);
+        model.addAttribute("year", year);
+        model.addAttribute("solved", solved);
+        return "station/receptions";
+    }
+
     @GetMapping("/stations/figures.xlsx")
     ResponseEntity<byte[]> figures(@RequestParam(required = false) @Nullable @YearNumber Integer year) {
         int y = year == null ? LocalDate.now().getYear() : year; // a bare link exports this year

@@ -51,17 +51,19 @@ class StationReportFigures implements ReportFigureSource {
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6))).single();
         String stations = "/stations?year=" + year;
+        String activities = "/stations/activities?org=" + orgId + "&year=" + year;
+        String records = "/stations/receptions?org=" + orgId + "&year=" + year;
         return List.of(
                 ReportFigure.count(ReportSection.STATIONS, 10, "stations.activities", "report.figure.stations.activities",
-                        c.activities(), ReportUnit.SESSION, stations),
+                        c.activities(), ReportUnit.SESSION, activities),
                 ReportFigure.count(ReportSection.STATIONS, 20, "stations.receptions", "report.figure.stations.receptions",
-                        c.records(), ReportUnit.TIMES, stations),
+                        c.records(), ReportUnit.TIMES, records),
                 ReportFigure.count(ReportSection.STATIONS, 30, "stations.voters", "report.figure.stations.voters",
-                        c.voters(), ReportUnit.PERSON_TIME, stations),
+                        c.voters(), ReportUnit.PERSON_TIME, records),
                 ReportFigure.count(ReportSection.STATIONS, 40, "stations.matters", "report.figure.stations.matters",
-                        c.raised(), ReportUnit.CLAUSE, stations),
+                        c.raised(), ReportUnit.CLAUSE, records),
                 ReportFigure.count(ReportSection.STATIONS, 50, "stations.solved", "report.figure.stations.solved",
-                        c.solved(), ReportUnit.PIECE, stations),
+                        c.solved(), ReportUnit.PIECE, records + "&solved=true"),
                 ReportFigure.count(ReportSection.STATIONS, 60, "stations.stations", "report.figure.stations.stations",
                         c.stations(), ReportUnit.PIECE, stations));
     }

@@ -101,4 +101,13 @@ public final class StationViews {
 
     /** A reception day whose date has passed with no reception held or recorded. */
     public record MissedDay(long dayId, long stationId, String stationName, long orgId, LocalDate heldOn) {}
+
+    public record HeldActivity(long id, long stationId, String stationName, LocalDate heldOn, StationEnums.ActivityKind kind,
+            String theme) {}
+
+    public record RecordLine(long id, long stationId, String stationName, LocalDate occurredOn, StationEnums.RecordKind kind, String place,
+            int visitors, long matters, long solved) {}
+
+    public record RecordTotals(long records, long voters, long matters, long solved) {}
+
 }
