@@ -160,16 +160,7 @@ public class SupervisionDesk {
         Set<Long> seen = new java.util.HashSet<>(rows.stream().map(SupervisionStore.SubjectRow::id).toList());
         myDeputyId().ifPresent(me -> store.subjectsOfMember(me, year).stream().filter(r -> seen.add(r.id()))
                 .forEach(rows::add));
-        List<SupervisedSubjectLine> lines = lines(rows);
-        Map<Long, Long> counts = store.countsByOrg(reach, year);
-        List<TownTopics> towns = orgs.within(reach, EnumSet.of(OrgType.TOWN, OrgType.STREET)).stream()
-                .sorted(java.util.Comparator.comparing(OrgView::path))
-                .map(o -> new TownTopics(o.id(), o.name(), counts.getOrDefault(o.id(), 0L))).toList();
-        if (towns.size() < 2) {
-            towns = List.of();
-        }
-        long total = towns.stream().mapToLong(TownTopics::topics).sum();
-        return new SupervisionIndex(year, lines, towns, total, currentActor.require().canAny(Permission.SUPERVISION_WRITE));
+        return index(reach, year, rows);
     }
 
     /**
@@ -180,7 +171,11 @@ public class SupervisionDesk {
     @Transactional(readOnly = true)
     public SupervisionIndex index(long orgId, int year) {
         Reach reach = subtree(orgId);
-        List<SupervisedSubjectLine> lines = lines(store.subjects(reach, year));
+        return index(reach, year, store.subjects(reach, year));
+    }
+
+    /** The subjects' lines, and the topics per town of the reach when it holds two or more towns. */
+    private SupervisionIndex index(Reach reach, int year, List<SupervisionStore.SubjectRow> rows) {
         Map<Long, Long> counts = store.countsByOrg(reach, year);
         List<TownTopics> towns = orgs.within(reach, EnumSet.of(OrgType.TOWN, OrgType.STREET)).stream()
                 .sorted(java.util.Comparator.comparing(OrgView::path))
@@ -189,7 +184,8 @@ public class SupervisionDesk {
             towns = List.of();
         }
         long total = towns.stream().mapToLong(TownTopics::topics).sum();
-        return new SupervisionIndex(year, lines, towns, total, currentActor.require().canAny(Permission.SUPERVISION_WRITE));
+        return new SupervisionIndex(year, lines(rows), towns, total,
+                currentActor.require().canAny(Permission.SUPERVISION_WRITE));
     }
 
     /**

@@ -54,8 +54,7 @@ class AnnualReportReplayTest {
 
     @BeforeAll
     void replaySeed() {
-        luoding = Logins.call(accounts, "admin", () -> LuodingDataset.create(orgAdmin, orgs, jdbc,
-                "LD" + Long.toString(System.nanoTime() % 100000, 36)));
+        luoding = LuodingDataset.createAsAdmin(accounts, orgAdmin, orgs, jdbc, "LD");
     }
 
     private <T> T asAdmin(java.util.function.Supplier<T> work) {

@@ -42,6 +42,16 @@ final class LuodingDataset {
     }
 
     /** Creates the counties (as a user with ORG_WRITE on the city, e.g. admin) and their records. */
+    /**
+     * The dataset under a county whose code starts with {@code letters} and is unique to the run, created by the
+     * demo's admin (each test class sharing a context makes its own county).
+     */
+    static LuodingDataset createAsAdmin(org.springframework.security.core.userdetails.UserDetailsService accounts,
+            OrgAdministration admin, OrgTree tree, JdbcClient jdbc, String letters) {
+        return org.renda.identity.Logins.call(accounts, "admin", () -> create(admin, tree, jdbc,
+                letters + Long.toString(System.nanoTime() % 100000, 36)));
+    }
+
     static LuodingDataset create(OrgAdministration admin, OrgTree tree, JdbcClient jdbc, String prefix) {
         long city = tree.findByCode("JN-YX").map(OrgView::id)
                 .orElseGet(() -> tree.roots().get(0).id());

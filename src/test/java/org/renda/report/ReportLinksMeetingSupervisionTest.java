@@ -47,8 +47,7 @@ class ReportLinksMeetingSupervisionTest {
 
     @BeforeAll
     void replaySeed() {
-        luoding = Logins.call(accounts, "admin", () -> LuodingDataset.create(orgAdmin, orgs, jdbc,
-                "LL" + Long.toString(System.nanoTime() % 100000, 36)));
+        luoding = LuodingDataset.createAsAdmin(accounts, orgAdmin, orgs, jdbc, "LL");
         // appraisals (the dataset has none): the county's campaign of the year with 4 subjects, the first town's
         // with 2, last year's (not counted) with 1; one finding of the county's campaign, open, of the year by
         // its campaign (its own year unset)

@@ -40,8 +40,7 @@ class ReportLinksStationDeputyTest {
 
     @BeforeAll
     void replaySeed() {
-        luoding = Logins.call(accounts, "admin", () -> LuodingDataset.create(orgAdmin, orgs, jdbc,
-                "LK" + Long.toString(System.nanoTime() % 100000, 36)));
+        luoding = LuodingDataset.createAsAdmin(accounts, orgAdmin, orgs, jdbc, "LK");
     }
 
     private AnnualReport report(long org) {
